@@ -1,0 +1,112 @@
+/**
+ * Who may do what: one role × capability table, checked by services and rendered into
+ * docs/permissions.md by `npm run generate`. Pure data and functions; no I/O.
+ */
+
+export const ROLES = ["admin", "executive", "pmo", "project_manager", "member", "benefit_owner", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Administrator",
+  executive: "Executive",
+  pmo: "PMO staff",
+  project_manager: "Project manager",
+  member: "Team member",
+  benefit_owner: "Benefit owner",
+  viewer: "Viewer",
+};
+
+/** Per-project roles, held on the project itself (manager, sponsor) or as team membership. */
+export const PROJECT_ROLES = ["manager", "sponsor", "team"] as const;
+export type ProjectRole = (typeof PROJECT_ROLES)[number];
+
+/**
+ * A grant is "all" (the capability across the organization) or "own" (only on records where the
+ * caller holds a per-project role that the capability names).
+ */
+export type Grant = "all" | "own";
+
+type CapabilityDef = { description: string; grants: Partial<Record<Role, Grant>>; ownMeans?: string };
+
+const everyone = (g: Grant = "all"): Partial<Record<Role, Grant>> =>
+  Object.fromEntries(ROLES.map((r) => [r, g])) as Partial<Record<Role, Grant>>;
+
+export const CAPABILITIES = {
+  "organization.read": { description: "See the organization's name and settings", grants: everyone() },
+  "organization.manage": { description: "Rename the organization, change settings, load demo data", grants: { admin: "all" } },
+  "user.read": { description: "List people in the organization (to pick owners, sponsors, managers)", grants: everyone() },
+  "user.manage": { description: "Create and invite users, change roles, disable accounts", grants: { admin: "all" } },
+  "token.manage_own": {
+    description: "Create and revoke one's own personal API tokens",
+    grants: { admin: "all", executive: "all", pmo: "all", project_manager: "all", member: "all", benefit_owner: "all" },
+  },
+  "token.manage_all": { description: "See and revoke anyone's API tokens", grants: { admin: "all" } },
+  "audit.read": { description: "Read the organization-wide audit trail", grants: { admin: "all", pmo: "all", executive: "all" } },
+  "portfolio.read": { description: "See portfolios and programs", grants: everyone() },
+  "portfolio.write": { description: "Create, edit and archive portfolios and programs", grants: { admin: "all", pmo: "all" } },
+  "reference.write": {
+    description: "Edit reference data: project categories and resource roles",
+    grants: { admin: "all", pmo: "all" },
+  },
+  "project.read": { description: "See projects, their budgets, demand, dependencies and history", grants: everyone() },
+  "project.create": {
+    description: "Propose a new project",
+    grants: { admin: "all", pmo: "all", executive: "all", project_manager: "all" },
+  },
+  "project.update": {
+    description: "Edit a project's fields, budget, demand, dependencies and team",
+    grants: { admin: "all", pmo: "all", project_manager: "own" },
+    ownMeans: "the caller is the project's manager",
+  },
+  "project.archive": { description: "Archive or restore a project", grants: { admin: "all", pmo: "all" } },
+  "project.import": { description: "Import projects from CSV or XLSX", grants: { admin: "all", pmo: "all" } },
+  "project.export": {
+    description: "Export projects to CSV or XLSX",
+    grants: { admin: "all", executive: "all", pmo: "all", project_manager: "all", member: "all", benefit_owner: "all", viewer: "all" },
+  },
+} satisfies Record<string, CapabilityDef>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export function grantFor(role: Role, capability: Capability): Grant | undefined {
+  const def: CapabilityDef = CAPABILITIES[capability];
+  return def.grants[role];
+}
+
+/**
+ * Decides a capability for a role. `projectRoles` are the caller's roles on the record at hand,
+ * needed only for "own" grants.
+ */
+export function isAllowed(role: Role, capability: Capability, projectRoles: readonly ProjectRole[] = []): boolean {
+  const grant = grantFor(role, capability);
+  if (grant === "all") return true;
+  if (grant === "own") return projectRoles.includes("manager");
+  return false;
+}
+
+/** True when the role holds the capability on at least some records (used to show or hide UI). */
+export function mayEver(role: Role, capability: Capability): boolean {
+  return grantFor(role, capability) !== undefined;
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** The table as Markdown, for docs/permissions.md. */
+export function renderPermissionsMarkdown(): string {
+  const header = `| capability | ${ROLES.join(" | ")} |`;
+  const rule = `|---|${ROLES.map(() => ":-:").join("|")}|`;
+  const rows = (Object.keys(CAPABILITIES) as Capability[]).map((cap) => {
+    const cells = ROLES.map((r) => {
+      const g = grantFor(r, cap);
+      return g === "all" ? "✓" : g === "own" ? "own" : "";
+    });
+    return `| \`${cap}\` | ${cells.join(" | ")} |`;
+  });
+  const notes = (Object.keys(CAPABILITIES) as Capability[]).map((cap) => {
+    const def: CapabilityDef = CAPABILITIES[cap];
+    return `- \`${cap}\`: ${def.description}.${def.ownMeans ? ` "own" means ${def.ownMeans}.` : ""}`;
+  });
+  return [header, rule, ...rows, "", ...notes].join("\n");
+}

@@ -1,0 +1,174 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Config } from "./config.js";
+import { AuditService } from "./modules/audit/audit.service.js";
+import { auditRoutes } from "./modules/audit/audit.routes.js";
+import { DemoService } from "./modules/demo/demo.service.js";
+import { demoRoutes } from "./modules/demo/demo.routes.js";
+import { identityRoutes } from "./modules/identity/identity.routes.js";
+import { IdentityService } from "./modules/identity/identity.service.js";
+import { seedReferenceData } from "./modules/portfolio/portfolio.store.js";
+import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.js";
+import { PortfolioService } from "./modules/portfolio/portfolio.service.js";
+import { ProjectService } from "./modules/portfolio/project.service.js";
+import { ProjectTransferService } from "./modules/portfolio/project-transfer.js";
+import { type Clock, systemClock } from "./platform/clock.js";
+import { type DatabaseHandle, pingDatabase } from "./platform/db/database.js";
+import { AppError } from "./platform/errors.js";
+import { registerAuth } from "./platform/http/auth.js";
+import { problemOf, sendProblem } from "./platform/http/problem.js";
+
+export const VERSION = "0.1.0";
+const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+/** Composition root: database → stores → services. Used by the server, the CLI and tests alike. */
+export function buildServices(handle: DatabaseHandle, clock: Clock = systemClock, sessionTtlHours = 12) {
+  const { db, engine } = handle;
+  const audit = new AuditService(db, clock);
+  const portfolios = new PortfolioService(db, clock, audit);
+  const identity = new IdentityService(db, clock, audit, {
+    sessionTtlHours,
+    seedOrganization: (trx, organizationId) => seedReferenceData(trx, organizationId),
+    organizationStats: (trx, organizationId) => portfolios.organizationStats(trx, organizationId),
+  });
+  const projects = new ProjectService(db, engine, clock, audit);
+  const transfer = new ProjectTransferService(db, projects);
+  const demo = new DemoService(db, clock, { identity, portfolios, projects, audit });
+  return { audit, identity, portfolios, projects, transfer, demo };
+}
+export type Services = ReturnType<typeof buildServices>;
+
+export type AppOptions = { config: Config; database: DatabaseHandle; clock?: Clock; logger?: boolean | object };
+
+/** Builds the HTTP app: security headers, API docs, error mapping, auth, module routes, the SPA. */
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
+  const { config, database } = options;
+  const services = buildServices(database, options.clock, config.sessionTtlHours);
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: true,
+    requestIdHeader: "x-request-id",
+    genReqId: () => crypto.randomUUID(),
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addContentTypeParser(
+    ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream"],
+    { parseAs: "buffer", bodyLimit: config.importBodyLimit },
+    (_req, body, done) => done(null, body),
+  );
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const problem = problemOf(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, "unhandled error");
+    else if (!(error instanceof AppError)) request.log.info({ err: { message: (error as Error).message } }, "client error");
+    return sendProblem(reply, problem);
+  });
+  app.addHook("onSend", async (request, reply, payload) => {
+    reply.header("x-request-id", request.id);
+    return payload;
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError("rate_limited", `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} seconds`),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Throughline API",
+        version: VERSION,
+        description:
+          "The API of Throughline, a platform for a business-driven PMO. Authenticate with `Authorization: Bearer <token>` (create one under API tokens) or the session cookie plus `X-CSRF-Token` for writes. Errors are RFC 9457 problem+json.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "Personal API token (tl_…)" },
+          session: { type: "apiKey", in: "cookie", name: "tl_session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app, services.identity);
+
+  app.get("/healthz", { config: { public: true }, schema: { hide: true } }, async () => ({ status: "ok", version: VERSION }));
+  app.get("/readyz", { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await pingDatabase(database.db);
+      return { status: "ready", engine: database.engine };
+    } catch {
+      return reply.status(503).send({ status: "unavailable", engine: database.engine });
+    }
+  });
+
+  identityRoutes(app, services.identity, config);
+  auditRoutes(app, services.audit);
+  portfolioRoutes(app, services, config);
+  demoRoutes(app, services.demo);
+
+  await registerWeb(app);
+  return { app, services };
+}
+
+/** Serves the built SPA from dist/web; unknown non-API paths get index.html so client routes work on reload. */
+async function registerWeb(app: FastifyInstance): Promise<void> {
+  const hasWeb = fs.existsSync(path.join(WEB_ROOT, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_ROOT, prefix: "/", wildcard: false, index: ["index.html"] });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const isApi = request.url.startsWith("/api/") || request.url === "/api";
+    if (!isApi && request.method === "GET" && hasWeb) {
+      return reply.type("text/html; charset=utf-8").sendFile("index.html");
+    }
+    if (!isApi && request.method === "GET" && !hasWeb) {
+      return reply
+        .type("text/plain; charset=utf-8")
+        .status(503)
+        .send("The web app is not built. Run `npm run build` (npm start does it for you).");
+    }
+    return sendProblem(reply, {
+      type: "https://throughline.dev/problems/not_found",
+      title: "Not found",
+      status: 404,
+      detail: `No route ${request.method} ${request.url.split("?")[0]}`,
+      instance: request.url,
+      code: "not_found",
+      requestId: String(request.id),
+    });
+  });
+}
