@@ -7,7 +7,14 @@ import os from "node:os";
 import path from "node:path";
 
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tl-vitest-")), "report.json");
-const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...process.argv.slice(2)];
+const args = [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${out}`,
+  ...process.argv.slice(2),
+];
 const res = spawnSync("npx", args, { stdio: "inherit", env: process.env });
 let passed = 0;
 let failed = 0;
@@ -15,7 +22,7 @@ let skipped = 0;
 try {
   const report = JSON.parse(fs.readFileSync(out, "utf8"));
   passed = report.numPassedTests ?? 0;
-  failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0 ? 0 : 0);
+  failed = (report.numFailedTests ?? 0) + ((report.numFailedTestSuites ?? 0) ? 0 : 0);
   skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   // A file that fails to load has no tests but still fails the run.
   for (const file of report.testResults ?? []) {

@@ -10,15 +10,15 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
-import { AuditService } from "./modules/audit/audit.service.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
-import { DemoService } from "./modules/demo/demo.service.js";
+import { AuditService } from "./modules/audit/audit.service.js";
 import { demoRoutes } from "./modules/demo/demo.routes.js";
+import { DemoService } from "./modules/demo/demo.service.js";
 import { identityRoutes } from "./modules/identity/identity.routes.js";
 import { IdentityService } from "./modules/identity/identity.service.js";
-import { seedReferenceData } from "./modules/portfolio/portfolio.store.js";
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.js";
 import { PortfolioService } from "./modules/portfolio/portfolio.service.js";
+import { seedReferenceData } from "./modules/portfolio/portfolio.store.js";
 import { ProjectService } from "./modules/portfolio/project.service.js";
 import { ProjectTransferService } from "./modules/portfolio/project-transfer.js";
 import { type Clock, systemClock } from "./platform/clock.js";
@@ -73,7 +73,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.setErrorHandler(async (error, request, reply) => {
     const problem = problemOf(error, request);
     if (problem.status >= 500) request.log.error({ err: error }, "unhandled error");
-    else if (!(error instanceof AppError)) request.log.info({ err: { message: (error as Error).message } }, "client error");
+    else if (!(error instanceof AppError))
+      request.log.info({ err: { message: (error as Error).message } }, "client error");
     return sendProblem(reply, problem);
   });
   app.addHook("onSend", async (request, reply, payload) => {
@@ -125,7 +126,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   registerAuth(app, services.identity);
 
-  app.get("/healthz", { config: { public: true }, schema: { hide: true } }, async () => ({ status: "ok", version: VERSION }));
+  app.get("/healthz", { config: { public: true }, schema: { hide: true } }, async () => ({
+    status: "ok",
+    version: VERSION,
+  }));
   app.get("/readyz", { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
     try {
       await pingDatabase(database.db);

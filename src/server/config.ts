@@ -18,10 +18,22 @@ export const ConfigSchema = z.object({
     .optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
-  IMPORT_BODY_LIMIT: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  IMPORT_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   COOKIE_SECURE: booleanString.default(false),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
 });

@@ -15,7 +15,9 @@ export async function startServer(config: Config): Promise<void> {
       "  Throughline is ready for its first sign-in:",
       `    URL:      http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/`,
       `    Email:    ${first.email}`,
-      first.generated ? `    Password: ${first.password}   (shown once; you will be asked to change it)` : "    Password: the ADMIN_PASSWORD you set",
+      first.generated
+        ? `    Password: ${first.password}   (shown once; you will be asked to change it)`
+        : "    Password: the ADMIN_PASSWORD you set",
       "",
     ];
     process.stdout.write(`${lines.join("\n")}\n`);

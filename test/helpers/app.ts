@@ -14,7 +14,13 @@ export type TestApp = {
   organizationId: string;
   admin: TestUser;
   /** Calls the API as a user (bearer token) and parses JSON. */
-  call(user: TestUser | null, method: InjectOptions["method"], url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  call(
+    user: TestUser | null,
+    method: InjectOptions["method"],
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   /** Creates a user with a role and a token in this organization (or another). */
   makeUser(role: Role, organizationId?: string): Promise<TestUser>;
   close(): Promise<void>;
@@ -29,7 +35,11 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
   const config = loadConfig({ DATA_DIR: "/nonexistent", LOG_LEVEL: "silent", ...env });
   const { app, services } = await buildApp({ config, database: db, logger: false });
   await app.ready();
-  const boot = await services.identity.bootstrap({ email: "admin@example.test", password: PASSWORD, organizationName: "Acme" });
+  const boot = await services.identity.bootstrap({
+    email: "admin@example.test",
+    password: PASSWORD,
+    organizationName: "Acme",
+  });
   if (!boot) throw new Error("bootstrap did not run on an empty database");
   const organizationId = boot.organizationId;
 
@@ -43,12 +53,23 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
   };
   const adminUser = await services.identity.findUserByEmail("admin@example.test");
   if (!adminUser) throw new Error("admin missing");
-  const admin: TestUser = { id: adminUser.id, email: adminUser.email, password: PASSWORD, role: "admin", token: await tokenFor(adminUser.id, organizationId) };
+  const admin: TestUser = {
+    id: adminUser.id,
+    email: adminUser.email,
+    password: PASSWORD,
+    role: "admin",
+    token: await tokenFor(adminUser.id, organizationId),
+  };
 
   const makeUser = async (role: Role, orgId = organizationId): Promise<TestUser> => {
     counter += 1;
     const email = `${role}.${counter}.${Date.now()}@example.test`;
-    const u = await services.identity.addUser(orgId, { email, name: `${role} ${counter}`, role, password: PASSWORD }, "test", false);
+    const u = await services.identity.addUser(
+      orgId,
+      { email, name: `${role} ${counter}`, role, password: PASSWORD },
+      "test",
+      false,
+    );
     return { id: u.id, email, password: PASSWORD, role, token: await tokenFor(u.id, orgId) };
   };
 
@@ -57,7 +78,11 @@ export async function createTestApp(engine: Engine, env: Record<string, string> 
       method,
       url,
       headers: { ...(user ? { authorization: `Bearer ${user.token}` } : {}), ...headers },
-      ...(body === undefined ? {} : typeof body === "string" || Buffer.isBuffer(body) ? { payload: body } : { payload: body as object }),
+      ...(body === undefined
+        ? {}
+        : typeof body === "string" || Buffer.isBuffer(body)
+          ? { payload: body }
+          : { payload: body as object }),
     });
 
   return {

@@ -4,7 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe } from "vitest";
-import { type DatabaseHandle, type Engine, migrateToLatest, openDatabase } from "../../src/server/platform/db/database.js";
+import {
+  type DatabaseHandle,
+  type Engine,
+  migrateToLatest,
+  openDatabase,
+} from "../../src/server/platform/db/database.js";
 
 /**
  * The engines every store, service and API test runs on. PostgreSQL joins when
@@ -51,7 +56,7 @@ export async function createTestDatabase(engine: Engine, options: { migrate?: bo
     const u = new URL(TEST_DATABASE_URL);
     u.pathname = `/${name}`;
     url = u.toString();
-    handle = openDatabase({ databaseUrl: url, dataDir: "" , poolSize: 5 });
+    handle = openDatabase({ databaseUrl: url, dataDir: "", poolSize: 5 });
     dropExtra = async () => {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();

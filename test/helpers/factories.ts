@@ -33,7 +33,12 @@ export function projectBody(portfolioId: string, overrides: Record<string, unkno
   };
 }
 
-export async function makeProject(t: TestApp, portfolioId: string, overrides: Record<string, unknown> = {}, user: TestUser = t.admin) {
+export async function makeProject(
+  t: TestApp,
+  portfolioId: string,
+  overrides: Record<string, unknown> = {},
+  user: TestUser = t.admin,
+) {
   const res = await t.call(user, "POST", "/api/v1/projects", projectBody(portfolioId, overrides));
   if (res.statusCode !== 201) throw new Error(`makeProject: ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; code: string; name: string; version: number; [k: string]: unknown };

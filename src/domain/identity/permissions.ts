@@ -33,17 +33,29 @@ const everyone = (g: Grant = "all"): Partial<Record<Role, Grant>> =>
 
 export const CAPABILITIES = {
   "organization.read": { description: "See the organization's name and settings", grants: everyone() },
-  "organization.manage": { description: "Rename the organization, change settings, load demo data", grants: { admin: "all" } },
-  "user.read": { description: "List people in the organization (to pick owners, sponsors, managers)", grants: everyone() },
+  "organization.manage": {
+    description: "Rename the organization, change settings, load demo data",
+    grants: { admin: "all" },
+  },
+  "user.read": {
+    description: "List people in the organization (to pick owners, sponsors, managers)",
+    grants: everyone(),
+  },
   "user.manage": { description: "Create and invite users, change roles, disable accounts", grants: { admin: "all" } },
   "token.manage_own": {
     description: "Create and revoke one's own personal API tokens",
     grants: { admin: "all", executive: "all", pmo: "all", project_manager: "all", member: "all", benefit_owner: "all" },
   },
   "token.manage_all": { description: "See and revoke anyone's API tokens", grants: { admin: "all" } },
-  "audit.read": { description: "Read the organization-wide audit trail", grants: { admin: "all", pmo: "all", executive: "all" } },
+  "audit.read": {
+    description: "Read the organization-wide audit trail",
+    grants: { admin: "all", pmo: "all", executive: "all" },
+  },
   "portfolio.read": { description: "See portfolios and programs", grants: everyone() },
-  "portfolio.write": { description: "Create, edit and archive portfolios and programs", grants: { admin: "all", pmo: "all" } },
+  "portfolio.write": {
+    description: "Create, edit and archive portfolios and programs",
+    grants: { admin: "all", pmo: "all" },
+  },
   "reference.write": {
     description: "Edit reference data: project categories and resource roles",
     grants: { admin: "all", pmo: "all" },
@@ -62,7 +74,15 @@ export const CAPABILITIES = {
   "project.import": { description: "Import projects from CSV or XLSX", grants: { admin: "all", pmo: "all" } },
   "project.export": {
     description: "Export projects to CSV or XLSX",
-    grants: { admin: "all", executive: "all", pmo: "all", project_manager: "all", member: "all", benefit_owner: "all", viewer: "all" },
+    grants: {
+      admin: "all",
+      executive: "all",
+      pmo: "all",
+      project_manager: "all",
+      member: "all",
+      benefit_owner: "all",
+      viewer: "all",
+    },
   },
 } satisfies Record<string, CapabilityDef>;
 

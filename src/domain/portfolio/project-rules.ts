@@ -80,7 +80,10 @@ export function checkProjectPlan(plan: ProjectPlan, knownRoleKeys: ReadonlySet<s
       problems.push({ path: `budget.${i}.amountCents`, message: "must be a whole number of cents, zero or more" });
     const key = `${line.period}/${line.expenseType}`;
     if (seenBudget.has(key))
-      problems.push({ path: `budget.${i}.period`, message: `${line.period} ${line.expenseType} appears more than once` });
+      problems.push({
+        path: `budget.${i}.period`,
+        message: `${line.period} ${line.expenseType} appears more than once`,
+      });
     seenBudget.add(key);
   });
 
@@ -95,7 +98,10 @@ export function checkProjectPlan(plan: ProjectPlan, knownRoleKeys: ReadonlySet<s
       problems.push({ path: `demand.${i}.hours`, message: "must be a number of hours, zero or more" });
     const key = `${line.roleKey}/${line.period}`;
     if (seenDemand.has(key))
-      problems.push({ path: `demand.${i}.period`, message: `${line.roleKey} in ${line.period} appears more than once` });
+      problems.push({
+        path: `demand.${i}.period`,
+        message: `${line.roleKey} in ${line.period} appears more than once`,
+      });
     seenDemand.add(key);
   });
   return problems;

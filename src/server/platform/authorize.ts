@@ -3,7 +3,11 @@ import type { RequestContext } from "./context.js";
 import { forbidden } from "./errors.js";
 
 /** Throws `forbidden` unless the caller holds the capability (on this record, for "own" grants). */
-export function authorize(ctx: RequestContext, capability: Capability, projectRoles: readonly ProjectRole[] = []): void {
+export function authorize(
+  ctx: RequestContext,
+  capability: Capability,
+  projectRoles: readonly ProjectRole[] = [],
+): void {
   if (!isAllowed(ctx.actor.role, capability, projectRoles)) {
     throw forbidden(`Your role (${ctx.actor.role}) may not ${capability.replace(".", ": ").replace("_", " ")}`);
   }

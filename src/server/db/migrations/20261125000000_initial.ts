@@ -140,7 +140,12 @@ export async function up(db: Db): Promise<void> {
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addPrimaryKeyConstraint("portfolios_pk", ["organization_id", "id"])
     .execute();
-  await db.schema.createIndex("portfolios_name_uq").on("portfolios").columns(["organization_id", "name"]).unique().execute();
+  await db.schema
+    .createIndex("portfolios_name_uq")
+    .on("portfolios")
+    .columns(["organization_id", "name"])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable("programs")
@@ -160,7 +165,12 @@ export async function up(db: Db): Promise<void> {
       "id",
     ])
     .execute();
-  await db.schema.createIndex("programs_name_uq").on("programs").columns(["organization_id", "name"]).unique().execute();
+  await db.schema
+    .createIndex("programs_name_uq")
+    .on("programs")
+    .columns(["organization_id", "name"])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable("projects")
@@ -193,7 +203,12 @@ export async function up(db: Db): Promise<void> {
       "id",
     ])
     .execute();
-  await db.schema.createIndex("projects_code_uq").on("projects").columns(["organization_id", "code"]).unique().execute();
+  await db.schema
+    .createIndex("projects_code_uq")
+    .on("projects")
+    .columns(["organization_id", "code"])
+    .unique()
+    .execute();
   for (const col of ["name", "status", "planned_start", "updated_at"]) {
     await db.schema.createIndex(`projects_${col}_idx`).on("projects").columns(["organization_id", col, "id"]).execute();
   }
@@ -211,10 +226,13 @@ export async function up(db: Db): Promise<void> {
     .addColumn("expense_type", "text", (c) => c.notNull())
     .addColumn("amount_cents", "bigint", (c) => c.notNull())
     .addPrimaryKeyConstraint("project_budget_lines_pk", ["organization_id", "project_id", "period", "expense_type"])
-    .addForeignKeyConstraint("project_budget_lines_project_fk", ["organization_id", "project_id"], "projects", [
-      "organization_id",
-      "id",
-    ], (fk) => fk.onDelete("cascade"))
+    .addForeignKeyConstraint(
+      "project_budget_lines_project_fk",
+      ["organization_id", "project_id"],
+      "projects",
+      ["organization_id", "id"],
+      (fk) => fk.onDelete("cascade"),
+    )
     .execute();
 
   await db.schema
@@ -225,10 +243,13 @@ export async function up(db: Db): Promise<void> {
     .addColumn("period", "text", (c) => c.notNull())
     .addColumn("hours", double, (c) => c.notNull())
     .addPrimaryKeyConstraint("project_demand_lines_pk", ["organization_id", "project_id", "role_key", "period"])
-    .addForeignKeyConstraint("project_demand_lines_project_fk", ["organization_id", "project_id"], "projects", [
-      "organization_id",
-      "id",
-    ], (fk) => fk.onDelete("cascade"))
+    .addForeignKeyConstraint(
+      "project_demand_lines_project_fk",
+      ["organization_id", "project_id"],
+      "projects",
+      ["organization_id", "id"],
+      (fk) => fk.onDelete("cascade"),
+    )
     .execute();
 
   await db.schema
@@ -238,14 +259,20 @@ export async function up(db: Db): Promise<void> {
     .addColumn("depends_on_id", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("project_dependencies_pk", ["organization_id", "project_id", "depends_on_id"])
-    .addForeignKeyConstraint("project_dependencies_project_fk", ["organization_id", "project_id"], "projects", [
-      "organization_id",
-      "id",
-    ], (fk) => fk.onDelete("cascade"))
-    .addForeignKeyConstraint("project_dependencies_target_fk", ["organization_id", "depends_on_id"], "projects", [
-      "organization_id",
-      "id",
-    ], (fk) => fk.onDelete("cascade"))
+    .addForeignKeyConstraint(
+      "project_dependencies_project_fk",
+      ["organization_id", "project_id"],
+      "projects",
+      ["organization_id", "id"],
+      (fk) => fk.onDelete("cascade"),
+    )
+    .addForeignKeyConstraint(
+      "project_dependencies_target_fk",
+      ["organization_id", "depends_on_id"],
+      "projects",
+      ["organization_id", "id"],
+      (fk) => fk.onDelete("cascade"),
+    )
     .execute();
 
   await db.schema
@@ -255,12 +282,19 @@ export async function up(db: Db): Promise<void> {
     .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("role", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("project_members_pk", ["organization_id", "project_id", "user_id"])
-    .addForeignKeyConstraint("project_members_project_fk", ["organization_id", "project_id"], "projects", [
-      "organization_id",
-      "id",
-    ], (fk) => fk.onDelete("cascade"))
+    .addForeignKeyConstraint(
+      "project_members_project_fk",
+      ["organization_id", "project_id"],
+      "projects",
+      ["organization_id", "id"],
+      (fk) => fk.onDelete("cascade"),
+    )
     .execute();
-  await db.schema.createIndex("project_members_user_idx").on("project_members").columns(["organization_id", "user_id"]).execute();
+  await db.schema
+    .createIndex("project_members_user_idx")
+    .on("project_members")
+    .columns(["organization_id", "user_id"])
+    .execute();
 
   // Full-text search over projects: one store function, two engine-specific indexes.
   if (pg) {

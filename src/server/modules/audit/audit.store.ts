@@ -20,7 +20,10 @@ export async function insertAuditEvent(db: Db, row: AuditEventsTable): Promise<v
 export async function insertAuditEvents(db: Db, rows: AuditEventsTable[]): Promise<void> {
   // 10 columns per row; stay far below both engines' bound-parameter limits.
   for (let i = 0; i < rows.length; i += 1000) {
-    await db.insertInto("audit_events").values(rows.slice(i, i + 1000)).execute();
+    await db
+      .insertInto("audit_events")
+      .values(rows.slice(i, i + 1000))
+      .execute();
   }
 }
 

@@ -13,7 +13,13 @@ import { ProjectService } from "../portfolio/project.service.js";
 
 type Deps = { identity: IdentityService; portfolios: PortfolioService; projects: ProjectService; audit: AuditService };
 
-export type DemoResult = { organizationId: string; people: number; portfolios: number; programs: number; projects: number };
+export type DemoResult = {
+  organizationId: string;
+  people: number;
+  portfolios: number;
+  programs: number;
+  projects: number;
+};
 
 /**
  * Loads the deterministic demo organization (src/domain/demo) into an organization that has no
@@ -27,12 +33,16 @@ export class DemoService {
     private readonly deps: Deps,
   ) {}
 
-  async load(ctx: RequestContext, options: { seed?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<DemoResult> {
+  async load(
+    ctx: RequestContext,
+    options: { seed?: number; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<DemoResult> {
     authorize(ctx, "organization.manage");
     const data: DemoDataset = buildDemoDataset({ seed: options.seed });
     const org = ctx.actor.organizationId;
     const { isEmpty } = await this.deps.portfolios.organizationStats(this.db, org);
-    if (!isEmpty) throw new AppError("conflict", "This organization already has projects; the demo loads only into an empty one");
+    if (!isEmpty)
+      throw new AppError("conflict", "This organization already has projects; the demo loads only into an empty one");
 
     // Accounts first (password hashing is slow and needs no transaction); demo people get random
     // passwords that nobody knows: an admin resets one to sign in as that person.
@@ -57,7 +67,8 @@ export class DemoService {
 
       const roles = new Set((await portfolios.listResourceRoles(ctx)).map((r) => r.key));
       for (const r of data.resourceRoles) {
-        if (!roles.has(r.key)) await portfolios.createResourceRole(ctx, { key: r.key, name: r.name, hoursPerFteMonth: r.hoursPerFteMonth });
+        if (!roles.has(r.key))
+          await portfolios.createResourceRole(ctx, { key: r.key, name: r.name, hoursPerFteMonth: r.hoursPerFteMonth });
       }
       const categories = new Set((await portfolios.listCategories(ctx)).map((c) => c.key));
       for (const c of data.categories) {
@@ -65,7 +76,11 @@ export class DemoService {
       }
       const portfolioIds = new Map<string, string>();
       for (const p of data.portfolios) {
-        const created = await portfolios.createPortfolio(ctx, { name: p.name, description: p.description, ownerId: userId(p.ownerEmail) });
+        const created = await portfolios.createPortfolio(ctx, {
+          name: p.name,
+          description: p.description,
+          ownerId: userId(p.ownerEmail),
+        });
         portfolioIds.set(p.key, created.id);
       }
       const programIds = new Map<string, string>();
@@ -99,7 +114,10 @@ export class DemoService {
             plannedEnd: p.plannedEnd,
             budget: p.budget,
             demand: p.demand,
-            dependencies: p.dependencies.map((d) => ({ dependsOnId: projectIds.get(d.dependsOnCode) as string, kind: d.kind })),
+            dependencies: p.dependencies.map((d) => ({
+              dependsOnId: projectIds.get(d.dependsOnCode) as string,
+              kind: d.kind,
+            })),
             team: p.teamEmails.flatMap((e) => (userId(e) ? [{ userId: userId(e) as string }] : [])),
           },
           { action: "demo", deferDependencies: true },
@@ -108,7 +126,10 @@ export class DemoService {
       }
       for (const p of data.projects) {
         await projects.writeChildren(trx, org, projectIds.get(p.code) as string, {
-          dependencies: p.dependencies.map((d) => ({ dependsOnId: projectIds.get(d.dependsOnCode) as string, kind: d.kind })),
+          dependencies: p.dependencies.map((d) => ({
+            dependsOnId: projectIds.get(d.dependsOnCode) as string,
+            kind: d.kind,
+          })),
         });
       }
       return {

@@ -31,7 +31,8 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
         rateLimit: {
           max: config.signInRateLimit,
           timeWindow: "1 minute",
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase()}`,
+          keyGenerator: (req) =>
+            `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? "").toLowerCase()}`,
         },
       },
       schema: {
@@ -113,7 +114,8 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
     {
       schema: {
         tags: ["users"],
-        summary: "Create a user (or add an existing account) with a role; without a password one is generated and shown once",
+        summary:
+          "Create a user (or add an existing account) with a role; without a password one is generated and shown once",
         body: CreateUserSchema,
         response: { 201: CreatedUserSchema, ...writeProblemResponses },
       },

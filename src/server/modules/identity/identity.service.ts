@@ -1,4 +1,4 @@
-import { type Capability, CAPABILITIES, grantFor, type Role } from "../../../domain/identity/permissions.js";
+import { CAPABILITIES, type Capability, grantFor, type Role } from "../../../domain/identity/permissions.js";
 import { authorize } from "../../platform/authorize.js";
 import type { Clock } from "../../platform/clock.js";
 import type { Actor, RequestContext } from "../../platform/context.js";
@@ -42,7 +42,8 @@ export class IdentityService {
 
   async createOrganization(name: string, actorName = "system"): Promise<{ id: string; name: string }> {
     const trimmed = name.trim();
-    if (!trimmed || trimmed.length > 200) throw validationError([{ path: "name", message: "must be 1 to 200 characters" }]);
+    if (!trimmed || trimmed.length > 200)
+      throw validationError([{ path: "name", message: "must be 1 to 200 characters" }]);
     const id = newId();
     const at = this.clock.now().toISOString();
     await inTransaction(this.db, async (trx) => {
@@ -208,7 +209,11 @@ export class IdentityService {
       organization: { id: org.id, name: org.name, currency: currencyOf(org.settings) },
       role: actor.role,
       capabilities,
-      organizations: memberships.map((m) => ({ id: m.organization_id, name: m.organization_name, role: m.role as Role })),
+      organizations: memberships.map((m) => ({
+        id: m.organization_id,
+        name: m.organization_name,
+        role: m.role as Role,
+      })),
       csrfToken,
       via: actor.via === "token" ? "token" : "session",
       isEmpty: stats.isEmpty,
@@ -252,7 +257,10 @@ export class IdentityService {
     return (await store.findMembers(this.db, ctx.actor.organizationId)).map(toUser);
   }
 
-  async createUser(ctx: RequestContext, input: CreateUserInput): Promise<{ user: User; oneTimePassword: string | null }> {
+  async createUser(
+    ctx: RequestContext,
+    input: CreateUserInput,
+  ): Promise<{ user: User; oneTimePassword: string | null }> {
     authorize(ctx, "user.manage");
     const oneTimePassword = input.password === undefined ? generatePassword() : null;
     const user = await this.addUser(
@@ -332,7 +340,12 @@ export class IdentityService {
         ((input.role !== undefined && input.role !== "admin") || input.disabled === true);
       if (losesAdmin && (await store.countAdmins(trx, orgId)) <= 1) {
         throw validationError(
-          [{ path: input.role !== undefined ? "role" : "disabled", message: "the organization needs at least one active admin" }],
+          [
+            {
+              path: input.role !== undefined ? "role" : "disabled",
+              message: "the organization needs at least one active admin",
+            },
+          ],
           "The organization needs at least one active admin",
         );
       }
@@ -342,12 +355,19 @@ export class IdentityService {
       if (input.disabled !== undefined) patch.disabled_at = input.disabled ? (member.disabled_at ?? at) : null;
       const ok = await store.updateUserRow(trx, id, input.version, patch);
       if (!ok) throw conflict("This user was changed by someone else", current);
-      if (input.role !== undefined && input.role !== member.role) await store.updateMembershipRole(trx, orgId, id, input.role, at);
+      if (input.role !== undefined && input.role !== member.role)
+        await store.updateMembershipRole(trx, orgId, id, input.role, at);
       if (input.disabled) await store.deleteSessionsOfUser(trx, id);
       const after = await store.findMember(trx, orgId, id);
       if (!after) throw notFound("User", id);
       const next = toUser(after);
-      await this.audit.record(trx, ctx, { entityType: "user", entityId: id, action: "update", before: current, after: next });
+      await this.audit.record(trx, ctx, {
+        entityType: "user",
+        entityId: id,
+        action: "update",
+        before: current,
+        after: next,
+      });
       return next;
     });
   }
@@ -356,7 +376,11 @@ export class IdentityService {
 
   async listTokens(ctx: RequestContext, all: boolean): Promise<ApiToken[]> {
     authorize(ctx, all ? "token.manage_all" : "token.manage_own");
-    const rows = await store.findApiTokens(this.db, ctx.actor.organizationId, all ? undefined : (ctx.actor.userId ?? ""));
+    const rows = await store.findApiTokens(
+      this.db,
+      ctx.actor.organizationId,
+      all ? undefined : (ctx.actor.userId ?? ""),
+    );
     return rows.map(toApiToken);
   }
 
@@ -368,7 +392,11 @@ export class IdentityService {
   }
 
   /** Issues a token for a user (the CLI's `token create`). */
-  async issueToken(ctx: RequestContext, userId: string, input: CreateTokenInput): Promise<{ token: ApiToken; secret: string }> {
+  async issueToken(
+    ctx: RequestContext,
+    userId: string,
+    input: CreateTokenInput,
+  ): Promise<{ token: ApiToken; secret: string }> {
     const id = newId();
     const secret = `${TOKEN_PREFIX}${randomSecret(32)}`;
     const now = this.clock.now();

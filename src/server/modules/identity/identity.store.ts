@@ -1,6 +1,12 @@
 import type { Selectable } from "kysely";
 import type { Db } from "../../platform/db/database.js";
-import type { ApiTokensTable, MembershipsTable, OrganizationsTable, SessionsTable, UsersTable } from "./identity.table.js";
+import type {
+  ApiTokensTable,
+  MembershipsTable,
+  OrganizationsTable,
+  SessionsTable,
+  UsersTable,
+} from "./identity.table.js";
 
 export type UserRow = Selectable<UsersTable>;
 export type OrganizationRow = Selectable<OrganizationsTable>;
@@ -10,7 +16,10 @@ export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type MemberRow = UserRow & { role: string; membership_version: number };
 
 export async function countOrganizations(db: Db): Promise<number> {
-  const r = await db.selectFrom("organizations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("organizations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -57,7 +66,11 @@ export async function insertMembership(db: Db, row: Omit<MembershipRow, "version
   await db.insertInto("memberships").values(row).execute();
 }
 
-export async function findMembership(db: Db, organizationId: string, userId: string): Promise<MembershipRow | undefined> {
+export async function findMembership(
+  db: Db,
+  organizationId: string,
+  userId: string,
+): Promise<MembershipRow | undefined> {
   return db
     .selectFrom("memberships")
     .selectAll()
@@ -66,7 +79,10 @@ export async function findMembership(db: Db, organizationId: string, userId: str
     .executeTakeFirst();
 }
 
-export async function findMembershipsOfUser(db: Db, userId: string): Promise<(MembershipRow & { organization_name: string })[]> {
+export async function findMembershipsOfUser(
+  db: Db,
+  userId: string,
+): Promise<(MembershipRow & { organization_name: string })[]> {
   return db
     .selectFrom("memberships")
     .innerJoin("organizations", "organizations.id", "memberships.organization_id")
@@ -77,7 +93,13 @@ export async function findMembershipsOfUser(db: Db, userId: string): Promise<(Me
     .execute();
 }
 
-export async function updateMembershipRole(db: Db, organizationId: string, userId: string, role: string, at: string): Promise<void> {
+export async function updateMembershipRole(
+  db: Db,
+  organizationId: string,
+  userId: string,
+  role: string,
+  at: string,
+): Promise<void> {
   await db
     .updateTable("memberships")
     .set((eb) => ({ role, updated_at: at, version: eb("version", "+", 1) }))

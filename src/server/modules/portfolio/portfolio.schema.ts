@@ -19,7 +19,12 @@ export const VersionSchema = z.number().int().min(1);
 export const IdParamsSchema = z.object({ id: IdSchema });
 
 // ---------- reference data ----------
-export const CategorySchema = z.object({ key: z.string(), name: z.string(), description: z.string(), sortOrder: z.number() });
+export const CategorySchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  description: z.string(),
+  sortOrder: z.number(),
+});
 export type Category = z.infer<typeof CategorySchema>;
 export const ResourceRoleSchema = z.object({
   key: z.string(),
@@ -210,9 +215,16 @@ export const ProjectSchema = ProjectSummarySchema.extend({
   budget: z.array(z.object({ period: z.string(), expenseType: z.enum(EXPENSE_TYPES), amountCents: z.number() })),
   demand: z.array(z.object({ roleKey: z.string(), period: z.string(), hours: z.number() })),
   dependencies: z.array(
-    z.object({ dependsOnId: z.string(), dependsOnCode: z.string(), dependsOnName: z.string(), kind: z.enum(DEPENDENCY_KINDS) }),
+    z.object({
+      dependsOnId: z.string(),
+      dependsOnCode: z.string(),
+      dependsOnName: z.string(),
+      kind: z.enum(DEPENDENCY_KINDS),
+    }),
   ),
-  dependents: z.array(z.object({ projectId: z.string(), code: z.string(), name: z.string(), kind: z.enum(DEPENDENCY_KINDS) })),
+  dependents: z.array(
+    z.object({ projectId: z.string(), code: z.string(), name: z.string(), kind: z.enum(DEPENDENCY_KINDS) }),
+  ),
   team: z.array(z.object({ userId: z.string(), name: z.string(), email: z.string() })),
   /** The caller's per-project roles and what the caller may do here. */
   myRoles: z.array(z.enum(["manager", "sponsor", "team"])),
@@ -220,7 +232,16 @@ export const ProjectSchema = ProjectSummarySchema.extend({
 });
 export type Project = z.infer<typeof ProjectSchema>;
 
-export const PROJECT_SORT_FIELDS = ["code", "name", "status", "category", "plannedStart", "plannedEnd", "budgetTotalCents", "updatedAt"] as const;
+export const PROJECT_SORT_FIELDS = [
+  "code",
+  "name",
+  "status",
+  "category",
+  "plannedStart",
+  "plannedEnd",
+  "budgetTotalCents",
+  "updatedAt",
+] as const;
 export type ProjectSortField = (typeof PROJECT_SORT_FIELDS)[number];
 
 const csvList = <T extends z.ZodType<string, string>>(item: T) =>

@@ -24,7 +24,8 @@ import * as store from "./portfolio.store.js";
 
 function afterIdOf(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
-  if (!/^[0-9a-f-]{36}$/.test(cursor)) throw validationError([{ path: "cursor", message: "is not a cursor this API returned" }]);
+  if (!/^[0-9a-f-]{36}$/.test(cursor))
+    throw validationError([{ path: "cursor", message: "is not a cursor this API returned" }]);
   return cursor;
 }
 
@@ -53,11 +54,18 @@ export class PortfolioService {
     const org = ctx.actor.organizationId;
     const existing = await store.findCategories(this.db, org);
     if (existing.some((c) => c.key === input.key))
-      throw new AppError("conflict", `Category ${input.key} exists`, { fields: [{ path: "key", message: "already exists" }] });
+      throw new AppError("conflict", `Category ${input.key} exists`, {
+        fields: [{ path: "key", message: "already exists" }],
+      });
     const row = { organization_id: org, ...input, sort_order: existing.length };
     await inTransaction(this.db, async (trx) => {
       await store.insertCategory(trx, row);
-      await this.audit.record(trx, ctx, { entityType: "category", entityId: input.key, action: "create", after: input });
+      await this.audit.record(trx, ctx, {
+        entityType: "category",
+        entityId: input.key,
+        action: "create",
+        after: input,
+      });
     });
     return { key: row.key, name: row.name, description: row.description, sortOrder: row.sort_order };
   }
@@ -77,7 +85,9 @@ export class PortfolioService {
     const org = ctx.actor.organizationId;
     const existing = await store.findResourceRoles(this.db, org);
     if (existing.some((r) => r.key === input.key))
-      throw new AppError("conflict", `Resource role ${input.key} exists`, { fields: [{ path: "key", message: "already exists" }] });
+      throw new AppError("conflict", `Resource role ${input.key} exists`, {
+        fields: [{ path: "key", message: "already exists" }],
+      });
     const row = {
       organization_id: org,
       key: input.key,
@@ -87,14 +97,22 @@ export class PortfolioService {
     };
     await inTransaction(this.db, async (trx) => {
       await store.insertResourceRole(trx, row);
-      await this.audit.record(trx, ctx, { entityType: "resource_role", entityId: input.key, action: "create", after: input });
+      await this.audit.record(trx, ctx, {
+        entityType: "resource_role",
+        entityId: input.key,
+        action: "create",
+        after: input,
+      });
     });
     return { key: row.key, name: row.name, hoursPerFteMonth: row.hours_per_fte_month, sortOrder: row.sort_order };
   }
 
   // ---------- portfolios ----------
 
-  async listPortfolios(ctx: RequestContext, query: ListQuery): Promise<{ items: Portfolio[]; nextCursor: string | null }> {
+  async listPortfolios(
+    ctx: RequestContext,
+    query: ListQuery,
+  ): Promise<{ items: Portfolio[]; nextCursor: string | null }> {
     authorize(ctx, "portfolio.read");
     const rows = await store.findPortfolios(this.db, ctx.actor.organizationId, {
       archived: query.archived,
@@ -182,7 +200,9 @@ export class PortfolioService {
       if (row.version !== input.version) throw conflict("This portfolio was changed by someone else", toPortfolio(row));
       if (input.archived && Number(row.project_count ?? 0) > 0)
         throw new AppError("conflict", "Archive or move this portfolio's projects first", {
-          fields: [{ path: "archived", message: `${row.project_count} active projects still belong to this portfolio` }],
+          fields: [
+            { path: "archived", message: `${row.project_count} active projects still belong to this portfolio` },
+          ],
         });
       const at = this.clock.now().toISOString();
       const archivedAt = input.archived ? (row.archived_at ?? at) : null;
@@ -200,7 +220,10 @@ export class PortfolioService {
 
   // ---------- programs ----------
 
-  async listPrograms(ctx: RequestContext, query: ListProgramsQuery): Promise<{ items: Program[]; nextCursor: string | null }> {
+  async listPrograms(
+    ctx: RequestContext,
+    query: ListProgramsQuery,
+  ): Promise<{ items: Program[]; nextCursor: string | null }> {
     authorize(ctx, "portfolio.read");
     const rows = await store.findPrograms(this.db, ctx.actor.organizationId, {
       archived: query.archived,
@@ -219,7 +242,12 @@ export class PortfolioService {
     return toProgram(row);
   }
 
-  private async checkProgram(db: Db, org: string, draft: { name: string; portfolioId: string; managerId: string | null }, selfId?: string) {
+  private async checkProgram(
+    db: Db,
+    org: string,
+    draft: { name: string; portfolioId: string; managerId: string | null },
+    selfId?: string,
+  ) {
     const problems = [];
     const portfolio = await store.findPortfolio(db, org, draft.portfolioId);
     if (!portfolio) problems.push({ path: "portfolioId", message: "no such portfolio in this organization" });
@@ -317,7 +345,12 @@ export class PortfolioService {
 }
 
 const pick = (p: Portfolio) => ({ name: p.name, description: p.description, ownerId: p.ownerId });
-const pickProgram = (p: Program) => ({ name: p.name, description: p.description, managerId: p.managerId, portfolioId: p.portfolioId });
+const pickProgram = (p: Program) => ({
+  name: p.name,
+  description: p.description,
+  managerId: p.managerId,
+  portfolioId: p.portfolioId,
+});
 
 function toPortfolio(r: store.PortfolioWithStats): Portfolio {
   return {

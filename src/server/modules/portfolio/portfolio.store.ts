@@ -1,7 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Insertable, type Selectable, type SqlBool, sql } from "kysely";
 import { DEFAULT_CATEGORIES } from "../../../domain/portfolio/project-rules.js";
-import type { Db, Engine } from "../../platform/db/database.js";
 import type { Database } from "../../db/schema.js";
+import type { Db, Engine } from "../../platform/db/database.js";
 import type {
   PortfoliosTable,
   ProgramsTable,
@@ -16,12 +16,9 @@ export type ProgramRow = Selectable<ProgramsTable>;
 export type ProjectRow = Selectable<ProjectsTable>;
 
 /** Bulk inserts are chunked below SQLite's 32,766 and PostgreSQL's 65,535 bound-parameter limits. */
-async function insertChunked<T extends keyof Database>(db: Db, table: T, rows: Database[T][], columns: number): Promise<void> {
+async function inChunks<T>(rows: T[], columns: number, write: (chunk: T[]) => Promise<unknown>): Promise<void> {
   const size = Math.max(1, Math.floor(30_000 / columns));
-  for (let i = 0; i < rows.length; i += size) {
-    // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot type a generic table's insert values
-    await db.insertInto(table).values(rows.slice(i, i + size) as any).execute();
-  }
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 
 // ---------- reference data ----------
@@ -120,11 +117,19 @@ export async function findPortfolios(
   return q.orderBy("pf.id").limit(opts.limit).execute();
 }
 
-export async function findPortfolio(db: Db, organizationId: string, id: string): Promise<PortfolioWithStats | undefined> {
+export async function findPortfolio(
+  db: Db,
+  organizationId: string,
+  id: string,
+): Promise<PortfolioWithStats | undefined> {
   return portfolioWithStats(db, organizationId).where("pf.id", "=", id).executeTakeFirst();
 }
 
-export async function findPortfolioByName(db: Db, organizationId: string, name: string): Promise<PortfolioRow | undefined> {
+export async function findPortfolioByName(
+  db: Db,
+  organizationId: string,
+  name: string,
+): Promise<PortfolioRow | undefined> {
   return db
     .selectFrom("portfolios")
     .selectAll()
@@ -176,7 +181,12 @@ export type ProgramWithStats = ProgramRow & { project_count: number | null };
 export async function findPrograms(
   db: Db,
   organizationId: string,
-  opts: { archived: "exclude" | "include" | "only"; portfolioId?: string | undefined; afterId?: string | undefined; limit: number },
+  opts: {
+    archived: "exclude" | "include" | "only";
+    portfolioId?: string | undefined;
+    afterId?: string | undefined;
+    limit: number;
+  },
 ): Promise<ProgramWithStats[]> {
   let q = programWithStats(db, organizationId);
   if (opts.archived === "exclude") q = q.where("pg.archived_at", "is", null);
@@ -259,13 +269,22 @@ export function searchTerms(q: string): string[] {
 const projectBase = (db: Db, organizationId: string) =>
   db
     .selectFrom("projects as p")
-    .innerJoin("portfolios as pf", (j) => j.onRef("pf.organization_id", "=", "p.organization_id").onRef("pf.id", "=", "p.portfolio_id"))
-    .leftJoin("programs as pg", (j) => j.onRef("pg.organization_id", "=", "p.organization_id").onRef("pg.id", "=", "p.program_id"))
+    .innerJoin("portfolios as pf", (j) =>
+      j.onRef("pf.organization_id", "=", "p.organization_id").onRef("pf.id", "=", "p.portfolio_id"),
+    )
+    .leftJoin("programs as pg", (j) =>
+      j.onRef("pg.organization_id", "=", "p.organization_id").onRef("pg.id", "=", "p.program_id"),
+    )
     .leftJoin("users as su", "su.id", "p.sponsor_user_id")
     .leftJoin("users as mu", "mu.id", "p.manager_user_id")
     .where("p.organization_id", "=", organizationId);
 
-function applyFilter<QB extends ReturnType<typeof projectBase>>(qb: QB, engine: Engine, organizationId: string, f: ProjectFilter): QB {
+function applyFilter<QB extends ReturnType<typeof projectBase>>(
+  qb: QB,
+  engine: Engine,
+  organizationId: string,
+  f: ProjectFilter,
+): QB {
   let q = qb;
   if (f.archived === "exclude") q = q.where("p.archived_at", "is", null) as QB;
   if (f.archived === "only") q = q.where("p.archived_at", "is not", null) as QB;
@@ -302,23 +321,44 @@ export async function findProjects(
   engine: Engine,
   organizationId: string,
   filter: ProjectFilter,
-  page: { sort: ProjectSortKey; order: "asc" | "desc"; after?: { value: string | number; id: string } | undefined; limit: number },
+  page: {
+    sort: ProjectSortKey;
+    order: "asc" | "desc";
+    after?: { value: string | number; id: string } | undefined;
+    limit: number;
+  },
 ): Promise<ProjectListRow[]> {
   const col = SORT_COLUMNS[page.sort];
   let q = applyFilter(projectBase(db, organizationId), engine, organizationId, filter)
     .selectAll("p")
-    .select(["pf.name as portfolio_name", "pg.name as program_name", "su.name as sponsor_name", "mu.name as manager_name"]);
+    .select([
+      "pf.name as portfolio_name",
+      "pg.name as program_name",
+      "su.name as sponsor_name",
+      "mu.name as manager_name",
+    ]);
   if (page.after) {
     const { value, id } = page.after;
     const op = page.order === "asc" ? ">" : "<";
-    q = q.where((eb) =>
-      eb.or([eb(col, op, value as never), eb.and([eb(col, "=", value as never), eb("p.id", op, id)])]) as Expression<SqlBool>,
+    q = q.where(
+      (eb) =>
+        eb.or([
+          eb(col, op, value as never),
+          eb.and([eb(col, "=", value as never), eb("p.id", op, id)]),
+        ]) as Expression<SqlBool>,
     );
   }
-  return q.orderBy(col, page.order).orderBy("p.id", page.order).limit(page.limit).execute() as Promise<ProjectListRow[]>;
+  return q.orderBy(col, page.order).orderBy("p.id", page.order).limit(page.limit).execute() as Promise<
+    ProjectListRow[]
+  >;
 }
 
-export async function countFilteredProjects(db: Db, engine: Engine, organizationId: string, filter: ProjectFilter): Promise<number> {
+export async function countFilteredProjects(
+  db: Db,
+  engine: Engine,
+  organizationId: string,
+  filter: ProjectFilter,
+): Promise<number> {
   const r = await applyFilter(projectBase(db, organizationId), engine, organizationId, filter)
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
@@ -328,12 +368,21 @@ export async function countFilteredProjects(db: Db, engine: Engine, organization
 export async function findProject(db: Db, organizationId: string, id: string): Promise<ProjectListRow | undefined> {
   return projectBase(db, organizationId)
     .selectAll("p")
-    .select(["pf.name as portfolio_name", "pg.name as program_name", "su.name as sponsor_name", "mu.name as manager_name"])
+    .select([
+      "pf.name as portfolio_name",
+      "pg.name as program_name",
+      "su.name as sponsor_name",
+      "mu.name as manager_name",
+    ])
     .where("p.id", "=", id)
     .executeTakeFirst() as Promise<ProjectListRow | undefined>;
 }
 
-export async function findProjectIdsByCodes(db: Db, organizationId: string, codes: string[]): Promise<Map<string, string>> {
+export async function findProjectIdsByCodes(
+  db: Db,
+  organizationId: string,
+  codes: string[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < codes.length; i += 500) {
     const rows = await db
@@ -424,13 +473,18 @@ export async function findBudgetLinesOfProjects(db: Db, organizationId: string, 
   return out;
 }
 
-export async function replaceBudgetLines(db: Db, organizationId: string, projectId: string, lines: ProjectBudgetLinesTable[]) {
+export async function replaceBudgetLines(
+  db: Db,
+  organizationId: string,
+  projectId: string,
+  lines: ProjectBudgetLinesTable[],
+) {
   await db
     .deleteFrom("project_budget_lines")
     .where("organization_id", "=", organizationId)
     .where("project_id", "=", projectId)
     .execute();
-  await insertChunked(db, "project_budget_lines", lines, 5);
+  await inChunks(lines, 5, (c) => db.insertInto("project_budget_lines").values(c).execute());
 }
 
 export async function findDemandLines(db: Db, organizationId: string, projectId: string) {
@@ -444,19 +498,26 @@ export async function findDemandLines(db: Db, organizationId: string, projectId:
     .execute();
 }
 
-export async function replaceDemandLines(db: Db, organizationId: string, projectId: string, lines: ProjectDemandLinesTable[]) {
+export async function replaceDemandLines(
+  db: Db,
+  organizationId: string,
+  projectId: string,
+  lines: ProjectDemandLinesTable[],
+) {
   await db
     .deleteFrom("project_demand_lines")
     .where("organization_id", "=", organizationId)
     .where("project_id", "=", projectId)
     .execute();
-  await insertChunked(db, "project_demand_lines", lines, 5);
+  await inChunks(lines, 5, (c) => db.insertInto("project_demand_lines").values(c).execute());
 }
 
 export async function findDependencies(db: Db, organizationId: string, projectId: string) {
   return db
     .selectFrom("project_dependencies as d")
-    .innerJoin("projects as t", (j) => j.onRef("t.organization_id", "=", "d.organization_id").onRef("t.id", "=", "d.depends_on_id"))
+    .innerJoin("projects as t", (j) =>
+      j.onRef("t.organization_id", "=", "d.organization_id").onRef("t.id", "=", "d.depends_on_id"),
+    )
     .select(["d.depends_on_id", "d.kind", "t.code", "t.name"])
     .where("d.organization_id", "=", organizationId)
     .where("d.project_id", "=", projectId)
@@ -467,7 +528,9 @@ export async function findDependencies(db: Db, organizationId: string, projectId
 export async function findDependents(db: Db, organizationId: string, projectId: string) {
   return db
     .selectFrom("project_dependencies as d")
-    .innerJoin("projects as s", (j) => j.onRef("s.organization_id", "=", "d.organization_id").onRef("s.id", "=", "d.project_id"))
+    .innerJoin("projects as s", (j) =>
+      j.onRef("s.organization_id", "=", "d.organization_id").onRef("s.id", "=", "d.project_id"),
+    )
     .select(["d.project_id", "d.kind", "s.code", "s.name"])
     .where("d.organization_id", "=", organizationId)
     .where("d.depends_on_id", "=", projectId)
@@ -483,13 +546,18 @@ export async function findAllDependencyEdges(db: Db, organizationId: string) {
     .execute();
 }
 
-export async function replaceDependencies(db: Db, organizationId: string, projectId: string, rows: ProjectDependenciesTable[]) {
+export async function replaceDependencies(
+  db: Db,
+  organizationId: string,
+  projectId: string,
+  rows: ProjectDependenciesTable[],
+) {
   await db
     .deleteFrom("project_dependencies")
     .where("organization_id", "=", organizationId)
     .where("project_id", "=", projectId)
     .execute();
-  await insertChunked(db, "project_dependencies", rows, 4);
+  await inChunks(rows, 4, (c) => db.insertInto("project_dependencies").values(c).execute());
 }
 
 export async function findTeam(db: Db, organizationId: string, projectId: string) {
@@ -509,15 +577,19 @@ export async function replaceTeam(db: Db, organizationId: string, projectId: str
     .where("organization_id", "=", organizationId)
     .where("project_id", "=", projectId)
     .execute();
-  await insertChunked(
-    db,
-    "project_members",
+  await inChunks(
     userIds.map((user_id) => ({ organization_id: organizationId, project_id: projectId, user_id, role: "team" })),
     4,
+    (c) => db.insertInto("project_members").values(c).execute(),
   );
 }
 
-export async function isTeamMember(db: Db, organizationId: string, projectId: string, userId: string): Promise<boolean> {
+export async function isTeamMember(
+  db: Db,
+  organizationId: string,
+  projectId: string,
+  userId: string,
+): Promise<boolean> {
   const r = await db
     .selectFrom("project_members")
     .select("user_id")

@@ -18,7 +18,13 @@ import type { RequestContext } from "../../platform/context.js";
 import { type Db, inTransaction } from "../../platform/db/database.js";
 import { AppError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
-import { CreateProjectSchema, type CreateProjectInput, type ExportQuery, type ImportReport, type ImportRowProblem } from "./portfolio.schema.js";
+import {
+  type CreateProjectInput,
+  CreateProjectSchema,
+  type ExportQuery,
+  type ImportReport,
+  type ImportRowProblem,
+} from "./portfolio.schema.js";
 import * as store from "./portfolio.store.js";
 import type { ProjectService } from "./project.service.js";
 
@@ -90,7 +96,9 @@ export class ProjectTransferService {
       const report = { dryRun: input.dryRun, rows: rows.length, valid: Math.max(0, validRows), created: 0, problems };
       if (input.dryRun) return report;
       if (problems.length > 0) {
-        throw new AppError("infeasible_input", `The file has ${problems.length} problems; nothing was imported`, { report });
+        throw new AppError("infeasible_input", `The file has ${problems.length} problems; nothing was imported`, {
+          report,
+        });
       }
       const total = prepared.drafts.length;
       for (const [i, d] of prepared.drafts.entries()) {
@@ -114,8 +122,12 @@ export class ProjectTransferService {
       store.findPrograms(db, org, { archived: "include", limit: 100_000 }),
       store.findMembersByEmail(db, org),
     ]);
-    const portfolioByName = new Map(portfolios.flatMap((p) => [[p.name.toLowerCase(), p.id] as const, [p.id, p.id] as const]));
-    const programByName = new Map(programs.flatMap((p) => [[p.name.toLowerCase(), p.id] as const, [p.id, p.id] as const]));
+    const portfolioByName = new Map(
+      portfolios.flatMap((p) => [[p.name.toLowerCase(), p.id] as const, [p.id, p.id] as const]),
+    );
+    const programByName = new Map(
+      programs.flatMap((p) => [[p.name.toLowerCase(), p.id] as const, [p.id, p.id] as const]),
+    );
     const fileCodes = new Map<string, string>(); // code → new id
     const duplicateCodes = new Set<string>();
     for (const row of rows) {
@@ -163,7 +175,10 @@ export class ProjectTransferService {
         if (depCode === code) add("depends_on", "a project cannot depend on itself");
         return id && depCode !== code ? [{ dependsOnId: id, kind: "requires" as const }] : [];
       });
-      edges.set(code, splitList(c.depends_on).filter((d) => fileCodes.has(d)));
+      edges.set(
+        code,
+        splitList(c.depends_on).filter((d) => fileCodes.has(d)),
+      );
 
       const budget: { period: string; expenseType: "capex" | "opex"; amountCents: number }[] = [];
       const demand: { roleKey: string; period: string; hours: number }[] = [];
@@ -174,14 +189,16 @@ export class ProjectTransferService {
         if (!m || value === "") continue;
         if (m[1]) {
           const cents = parseMoneyToCents(value);
-          if (cents === undefined) add(column, `"${value}" is not an amount (use digits and an optional . with 2 decimals)`);
+          if (cents === undefined)
+            add(column, `"${value}" is not an amount (use digits and an optional . with 2 decimals)`);
           else {
             budget.push({ period: m[2] as string, expenseType: m[1] as "capex" | "opex", amountCents: cents });
             phasedColumn.push(column);
           }
         } else {
           const hours = Number(value);
-          if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(hours)) add(column, `"${value}" is not a number of hours`);
+          if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(hours))
+            add(column, `"${value}" is not a number of hours`);
           else demand.push({ roleKey: m[3] as string, period: m[4] as string, hours });
         }
       }
@@ -241,7 +258,10 @@ export class ProjectTransferService {
     return { problems, drafts };
   }
 
-  async exportProjects(ctx: RequestContext, query: ExportQuery): Promise<{ body: Buffer; contentType: string; filename: string }> {
+  async exportProjects(
+    ctx: RequestContext,
+    query: ExportQuery,
+  ): Promise<{ body: Buffer; contentType: string; filename: string }> {
     authorize(ctx, "project.export");
     const { format, ...filter } = query;
     const projects = await this.projects.listAll(ctx, filter);
@@ -326,11 +346,18 @@ function readCsv(data: Buffer): { rows: SheetRow[]; problems: ImportRowProblem[]
     const err = e as { lines?: number; message: string };
     throw new AppError("validation", `The CSV cannot be read: ${err.message}`, {
       fields: [{ path: "(body)", message: err.message }],
-      report: { dryRun: true, rows: 0, valid: 0, created: 0, problems: [{ line: err.lines ?? 0, field: "(file)", message: err.message }] },
+      report: {
+        dryRun: true,
+        rows: 0,
+        valid: 0,
+        created: 0,
+        problems: [{ line: err.lines ?? 0, field: "(file)", message: err.message }],
+      },
     });
   }
   const [headerRecord, ...body] = records;
-  if (!headerRecord) throw new AppError("validation", "The file is empty", { fields: [{ path: "(body)", message: "is empty" }] });
+  if (!headerRecord)
+    throw new AppError("validation", "The file is empty", { fields: [{ path: "(body)", message: "is empty" }] });
   const header = headerRecord.record.map((h) => h.trim().toLowerCase());
   problems.push(...checkHeader(header));
   const rows = body.map(({ record, info }) => {
@@ -356,7 +383,8 @@ async function readXlsx(data: Buffer): Promise<{ rows: SheetRow[]; problems: Imp
     });
   }
   const ws = wb.worksheets[0];
-  if (!ws || ws.rowCount === 0) throw new AppError("validation", "The workbook is empty", { fields: [{ path: "(body)", message: "is empty" }] });
+  if (!ws || ws.rowCount === 0)
+    throw new AppError("validation", "The workbook is empty", { fields: [{ path: "(body)", message: "is empty" }] });
   const header: string[] = [];
   ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
     header[col - 1] = cellText(cell.value).trim().toLowerCase();

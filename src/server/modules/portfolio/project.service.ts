@@ -180,7 +180,8 @@ export class ProjectService {
       problems.push({ path: "managerId", message: "is not a member of this organization" });
     const seenTeam = new Set<string>();
     draft.team.forEach((t, i) => {
-      if (!members.has(t.userId)) problems.push({ path: `team.${i}.userId`, message: "is not a member of this organization" });
+      if (!members.has(t.userId))
+        problems.push({ path: `team.${i}.userId`, message: "is not a member of this organization" });
       if (seenTeam.has(t.userId)) problems.push({ path: `team.${i}.userId`, message: "appears more than once" });
       seenTeam.add(t.userId);
     });
@@ -192,7 +193,8 @@ export class ProjectService {
     if ((holder && holder !== selfId) || options.extraCodes?.has(draft.code))
       problems.push({ path: "code", message: `${draft.code} is already used by another project` });
 
-    if (!options.skipReferences?.dependencies) problems.push(...(await this.checkDependencies(db, organizationId, draft, selfId)));
+    if (!options.skipReferences?.dependencies)
+      problems.push(...(await this.checkDependencies(db, organizationId, draft, selfId)));
     return problems;
   }
 
@@ -207,10 +209,12 @@ export class ProjectService {
     const found = new Map((await store.findProjectsByIds(db, organizationId, targetIds)).map((p) => [p.id, p]));
     const seen = new Set<string>();
     draft.dependencies.forEach((d, i) => {
-      if (d.dependsOnId === selfId) problems.push({ path: `dependencies.${i}.dependsOnId`, message: "a project cannot depend on itself" });
+      if (d.dependsOnId === selfId)
+        problems.push({ path: `dependencies.${i}.dependsOnId`, message: "a project cannot depend on itself" });
       else if (!found.has(d.dependsOnId))
         problems.push({ path: `dependencies.${i}.dependsOnId`, message: "no such project in this organization" });
-      if (seen.has(d.dependsOnId)) problems.push({ path: `dependencies.${i}.dependsOnId`, message: "appears more than once" });
+      if (seen.has(d.dependsOnId))
+        problems.push({ path: `dependencies.${i}.dependsOnId`, message: "appears more than once" });
       seen.add(d.dependsOnId);
     });
     if (problems.length === 0 && selfId && draft.dependencies.length > 0) {
@@ -296,14 +300,25 @@ export class ProjectService {
         db,
         org,
         id,
-        draft.demand.map((l) => ({ organization_id: org, project_id: id, role_key: l.roleKey, period: l.period, hours: l.hours })),
+        draft.demand.map((l) => ({
+          organization_id: org,
+          project_id: id,
+          role_key: l.roleKey,
+          period: l.period,
+          hours: l.hours,
+        })),
       );
     if (draft.dependencies)
       await store.replaceDependencies(
         db,
         org,
         id,
-        draft.dependencies.map((d) => ({ organization_id: org, project_id: id, depends_on_id: d.dependsOnId, kind: d.kind })),
+        draft.dependencies.map((d) => ({
+          organization_id: org,
+          project_id: id,
+          depends_on_id: d.dependsOnId,
+          kind: d.kind,
+        })),
       );
     if (draft.team)
       await store.replaceTeam(
@@ -357,7 +372,10 @@ export class ProjectService {
       });
       if (!ok) {
         const current = await store.findProject(trx, org, id);
-        throw conflict("This project was changed by someone else", current ? await this.present(trx, ctx, current) : undefined);
+        throw conflict(
+          "This project was changed by someone else",
+          current ? await this.present(trx, ctx, current) : undefined,
+        );
       }
       await this.writeChildren(trx, org, id, changes);
       await store.syncProjectSearch(trx, this.engine, {
@@ -367,7 +385,13 @@ export class ProjectService {
         name: after.name,
         description: after.description,
       });
-      await this.audit.record(trx, ctx, { entityType: "project", entityId: id, action: "update", before: snapshot(before), after: snapshot(after) });
+      await this.audit.record(trx, ctx, {
+        entityType: "project",
+        entityId: id,
+        action: "update",
+        before: snapshot(before),
+        after: snapshot(after),
+      });
     });
     return this.get(ctx, id);
   }
@@ -379,7 +403,8 @@ export class ProjectService {
       const row = await store.findProject(trx, org, id);
       if (!row) throw notFound("Project", id);
       authorize(ctx, "project.archive");
-      if (row.version !== input.version) throw conflict("This project was changed by someone else", await this.present(trx, ctx, row));
+      if (row.version !== input.version)
+        throw conflict("This project was changed by someone else", await this.present(trx, ctx, row));
       const at = this.clock.now().toISOString();
       const archivedAt = input.archived ? (row.archived_at ?? at) : null;
       const ok = await store.updateProjectRow(trx, org, id, input.version, { archived_at: archivedAt, updated_at: at });
@@ -422,7 +447,11 @@ export class ProjectService {
       managerId: row.manager_user_id,
       plannedStart: row.planned_start,
       plannedEnd: row.planned_end,
-      budget: budget.map((b) => ({ period: b.period, expenseType: b.expense_type as "capex" | "opex", amountCents: Number(b.amount_cents) })),
+      budget: budget.map((b) => ({
+        period: b.period,
+        expenseType: b.expense_type as "capex" | "opex",
+        amountCents: Number(b.amount_cents),
+      })),
       demand: demand.map((d) => ({ roleKey: d.role_key, period: d.period, hours: Number(d.hours) })),
       dependencies: deps.map((d) => ({ dependsOnId: d.depends_on_id, kind: d.kind as "requires" | "finish_to_start" })),
       team: team.map((t) => ({ userId: t.user_id })),
@@ -443,7 +472,11 @@ export class ProjectService {
       ...toSummary(row),
       description: row.description,
       createdAt: row.created_at,
-      budget: budget.map((b) => ({ period: b.period, expenseType: b.expense_type as "capex" | "opex", amountCents: Number(b.amount_cents) })),
+      budget: budget.map((b) => ({
+        period: b.period,
+        expenseType: b.expense_type as "capex" | "opex",
+        amountCents: Number(b.amount_cents),
+      })),
       demand: demand.map((d) => ({ roleKey: d.role_key, period: d.period, hours: Number(d.hours) })),
       dependencies: deps.map((d) => ({
         dependsOnId: d.depends_on_id,
@@ -451,7 +484,12 @@ export class ProjectService {
         dependsOnName: d.name,
         kind: d.kind as "requires" | "finish_to_start",
       })),
-      dependents: dependents.map((d) => ({ projectId: d.project_id, code: d.code, name: d.name, kind: d.kind as "requires" | "finish_to_start" })),
+      dependents: dependents.map((d) => ({
+        projectId: d.project_id,
+        code: d.code,
+        name: d.name,
+        kind: d.kind as "requires" | "finish_to_start",
+      })),
       team: team.map((t) => ({ userId: t.user_id, name: t.name, email: t.email })),
       myRoles,
       permissions: {

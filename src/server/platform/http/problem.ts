@@ -39,7 +39,12 @@ export type Problem = {
   [extra: string]: unknown;
 };
 
-const LOCATION_PREFIX: Record<string, string> = { body: "", querystring: "query.", params: "params.", headers: "headers." };
+const LOCATION_PREFIX: Record<string, string> = {
+  body: "",
+  querystring: "query.",
+  params: "params.",
+  headers: "headers.",
+};
 
 /** Turns zod issues from the type provider into field problems with dotted paths. */
 function fieldsOfValidation(err: FastifyError & { validation?: unknown[] }): FieldProblem[] {
@@ -53,7 +58,8 @@ function fieldsOfValidation(err: FastifyError & { validation?: unknown[] }): Fie
   }[]) {
     const base = v.instancePath.replace(/^\//, "").split("/").filter(Boolean).join(".");
     if (v.keyword === "unrecognized_keys" && v.params?.keys) {
-      for (const k of v.params.keys) out.push({ path: `${prefix}${base ? `${base}.` : ""}${k}`, message: "is not a known field" });
+      for (const k of v.params.keys)
+        out.push({ path: `${prefix}${base ? `${base}.` : ""}${k}`, message: "is not a known field" });
     } else {
       out.push({ path: `${prefix}${base}` || "(body)", message: v.message ?? "is invalid" });
     }
@@ -94,7 +100,13 @@ export function problemOf(error: unknown, request: FastifyRequest): Problem {
   const status = typeof fe.statusCode === "number" && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
   if (status < 500) {
     const code =
-      status === 413 ? "payload_too_large" : status === 415 ? "unsupported_media_type" : status === 429 ? "rate_limited" : "validation";
+      status === 413
+        ? "payload_too_large"
+        : status === 415
+          ? "unsupported_media_type"
+          : status === 429
+            ? "rate_limited"
+            : "validation";
     const detail =
       fe.code === "FST_ERR_CTP_INVALID_JSON_BODY" || /JSON/.test(fe.message)
         ? "The request body is not valid JSON"
