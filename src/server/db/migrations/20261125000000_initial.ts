@@ -212,10 +212,21 @@ export async function up(db: Db): Promise<void> {
   for (const col of ["name", "status", "planned_start", "updated_at"]) {
     await db.schema.createIndex(`projects_${col}_idx`).on("projects").columns(["organization_id", col, "id"]).execute();
   }
+  // Covering indexes: portfolio roll-ups and filtered counts read the index alone.
   await db.schema
     .createIndex("projects_portfolio_idx")
     .on("projects")
-    .columns(["organization_id", "portfolio_id"])
+    .columns(["organization_id", "portfolio_id", "archived_at", "budget_total_cents"])
+    .execute();
+  await db.schema
+    .createIndex("projects_program_idx")
+    .on("projects")
+    .columns(["organization_id", "program_id", "archived_at"])
+    .execute();
+  await db.schema
+    .createIndex("projects_filter_idx")
+    .on("projects")
+    .columns(["organization_id", "archived_at", "status", "category"])
     .execute();
 
   await db.schema
