@@ -16,11 +16,17 @@ import { demoRoutes } from "./modules/demo/demo.routes.js";
 import { DemoService } from "./modules/demo/demo.service.js";
 import { identityRoutes } from "./modules/identity/identity.routes.js";
 import { IdentityService } from "./modules/identity/identity.service.js";
+import { meetingsRoutes } from "./modules/meetings/meetings.routes.js";
+import { MeetingService } from "./modules/meetings/meetings.service.js";
 import { portfolioRoutes } from "./modules/portfolio/portfolio.routes.js";
 import { PortfolioService } from "./modules/portfolio/portfolio.service.js";
 import { seedReferenceData } from "./modules/portfolio/portfolio.store.js";
 import { ProjectService } from "./modules/portfolio/project.service.js";
 import { ProjectTransferService } from "./modules/portfolio/project-transfer.js";
+import { GoalService } from "./modules/strategy/goals.service.js";
+import { ObjectiveService } from "./modules/strategy/objectives.service.js";
+import { PrioritizationService } from "./modules/strategy/prioritization.service.js";
+import { strategyRoutes } from "./modules/strategy/strategy.routes.js";
 import { type Clock, systemClock } from "./platform/clock.js";
 import { type DatabaseHandle, pingDatabase } from "./platform/db/database.js";
 import { AppError } from "./platform/errors.js";
@@ -43,7 +49,11 @@ export function buildServices(handle: DatabaseHandle, clock: Clock = systemClock
   const projects = new ProjectService(db, engine, clock, audit);
   const transfer = new ProjectTransferService(db, projects);
   const demo = new DemoService(db, clock, { identity, portfolios, projects, audit });
-  return { audit, identity, portfolios, projects, transfer, demo };
+  const meetings = new MeetingService(db, clock, audit);
+  const objectives = new ObjectiveService(db, clock, audit);
+  const goals = new GoalService(db, clock, audit);
+  const prioritization = new PrioritizationService(db, clock, audit);
+  return { audit, identity, portfolios, projects, transfer, demo, meetings, objectives, goals, prioritization };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -56,7 +66,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimit,
-    trustProxy: true,
+    // Fastify accepts a hop count at run time although its types omit number.
+    trustProxy: config.trustProxy as boolean | string,
     requestIdHeader: "x-request-id",
     genReqId: () => crypto.randomUUID(),
     ajv: undefined,
@@ -142,6 +153,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   identityRoutes(app, services.identity, config);
   auditRoutes(app, services.audit);
   portfolioRoutes(app, services, config);
+  meetingsRoutes(app, services.meetings);
+  strategyRoutes(app, services);
   demoRoutes(app, services.demo);
 
   await registerWeb(app);

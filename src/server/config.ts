@@ -36,6 +36,13 @@ export const ConfigSchema = z.object({
     .default(20 * 1024 * 1024),
   COOKIE_SECURE: booleanString.default(false),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d+|[0-9a-fA-F.:/,\s]+)$/,
+      "must be false, true, a hop count, or addresses/CIDRs separated by commas",
+    )
+    .default("false"),
 });
 
 export type Config = {
@@ -51,6 +58,8 @@ export type Config = {
   importBodyLimit: number;
   cookieSecure: boolean;
   signInRateLimit: number;
+  /** Fastify's trustProxy: false (default), true, a hop count, or trusted addresses/CIDRs. */
+  trustProxy: boolean | number | string;
 };
 
 export class ConfigError extends Error {
@@ -81,5 +90,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     importBodyLimit: c.IMPORT_BODY_LIMIT,
     cookieSecure: c.COOKIE_SECURE,
     signInRateLimit: c.SIGN_IN_RATE_LIMIT,
+    trustProxy:
+      c.TRUST_PROXY === "true"
+        ? true
+        : c.TRUST_PROXY === "false"
+          ? false
+          : /^\d+$/.test(c.TRUST_PROXY)
+            ? Number(c.TRUST_PROXY)
+            : c.TRUST_PROXY,
   };
 }

@@ -1,3 +1,5 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { buildApp } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { migrateToLatest, openDatabase } from "./platform/db/database.js";
@@ -49,7 +51,7 @@ export async function startServer(config: Config): Promise<void> {
   app.log.info({ engine: database.engine, database: database.location }, "Throughline is serving");
 }
 
-const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop() ?? "");
+const isEntry = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isEntry) {
   try {
     await startServer(loadConfig(process.env));

@@ -21,12 +21,24 @@ export const PROJECT_ROLES = ["manager", "sponsor", "team"] as const;
 export type ProjectRole = (typeof PROJECT_ROLES)[number];
 
 /**
+ * The caller's relation to one record: a per-project role, or "owner" of a record that names an
+ * owner (a goal, an action item, a benefit). "own" grants are decided on these.
+ */
+export type RecordRole = ProjectRole | "owner";
+
+/**
  * A grant is "all" (the capability across the organization) or "own" (only on records where the
  * caller holds a per-project role that the capability names).
  */
 export type Grant = "all" | "own";
 
-type CapabilityDef = { description: string; grants: Partial<Record<Role, Grant>>; ownMeans?: string };
+type CapabilityDef = {
+  description: string;
+  grants: Partial<Record<Role, Grant>>;
+  /** For "own" grants: the record roles that make a record the caller's own (default: manager). */
+  ownRoles?: readonly RecordRole[];
+  ownMeans?: string;
+};
 
 const everyone = (g: Grant = "all"): Partial<Record<Role, Grant>> =>
   Object.fromEntries(ROLES.map((r) => [r, g])) as Partial<Record<Role, Grant>>;
@@ -84,6 +96,54 @@ export const CAPABILITIES = {
       viewer: "all",
     },
   },
+  "strategy.read": {
+    description: "See objectives, goals, criteria, prioritizations, scores and rankings",
+    grants: everyone(),
+  },
+  "objective.write": {
+    description: "Create and edit strategic objectives (organizational and PMO) and their weights",
+    grants: { admin: "all", executive: "all", pmo: "all" },
+  },
+  "goal.write": {
+    description: "Create and edit goals (KPIs)",
+    grants: { admin: "all", executive: "all", pmo: "all", project_manager: "own", benefit_owner: "own" },
+    ownRoles: ["owner", "manager"],
+    ownMeans: "the caller owns the goal or manages its project",
+  },
+  "goal.check_in": {
+    description: "Record a goal's current value",
+    grants: { admin: "all", executive: "all", pmo: "all", project_manager: "own", benefit_owner: "own", member: "own" },
+    ownRoles: ["owner", "manager"],
+    ownMeans: "the caller owns the goal or manages its project",
+  },
+  "criteria.write": {
+    description: "Define prioritization criteria, their scales and levels",
+    grants: { admin: "all", pmo: "all" },
+  },
+  "ahp.manage": {
+    description: "Open and close AHP prioritizations, invite executives, publish the scoring model",
+    grants: { admin: "all", pmo: "all" },
+  },
+  "ahp.judge": {
+    description: "Fill one's own pairwise comparisons in a prioritization one is invited to",
+    grants: { admin: "all", executive: "all", pmo: "all" },
+  },
+  "score.write": {
+    description: "Score projects against the criteria and link them to objectives",
+    grants: { admin: "all", pmo: "all", project_manager: "own" },
+    ownMeans: "the caller is the project's manager",
+  },
+  "meeting.read": { description: "See steering meetings, decisions and action items", grants: everyone() },
+  "meeting.write": {
+    description: "Plan steering meetings, record agenda, decisions and action items",
+    grants: { admin: "all", executive: "all", pmo: "all" },
+  },
+  "action.update": {
+    description: "Update an action item's status",
+    grants: { admin: "all", executive: "all", pmo: "all", project_manager: "own", member: "own", benefit_owner: "own" },
+    ownRoles: ["owner"],
+    ownMeans: "the caller owns the action item",
+  },
 } satisfies Record<string, CapabilityDef>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -97,10 +157,13 @@ export function grantFor(role: Role, capability: Capability): Grant | undefined 
  * Decides a capability for a role. `projectRoles` are the caller's roles on the record at hand,
  * needed only for "own" grants.
  */
-export function isAllowed(role: Role, capability: Capability, projectRoles: readonly ProjectRole[] = []): boolean {
+export function isAllowed(role: Role, capability: Capability, recordRoles: readonly RecordRole[] = []): boolean {
   const grant = grantFor(role, capability);
   if (grant === "all") return true;
-  if (grant === "own") return projectRoles.includes("manager");
+  if (grant === "own") {
+    const def: CapabilityDef = CAPABILITIES[capability];
+    return (def.ownRoles ?? ["manager"]).some((r) => recordRoles.includes(r));
+  }
   return false;
 }
 

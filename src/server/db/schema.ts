@@ -7,6 +7,13 @@ import type {
   UsersTable,
 } from "../modules/identity/identity.table.js";
 import type {
+  ActionItemsTable,
+  AgendaItemsTable,
+  DecisionsTable,
+  MeetingAttendeesTable,
+  MeetingsTable,
+} from "../modules/meetings/meetings.table.js";
+import type {
   PortfoliosTable,
   ProgramsTable,
   ProjectBudgetLinesTable,
@@ -18,6 +25,18 @@ import type {
   ProjectsTable,
   ResourceRolesTable,
 } from "../modules/portfolio/portfolio.table.js";
+import type {
+  AhpParticipantsTable,
+  AhpSessionsTable,
+  CriteriaTable,
+  GoalCheckInsTable,
+  GoalsTable,
+  ProjectObjectiveLinksTable,
+  ProjectPriorityScoresTable,
+  ProjectScoresTable,
+  ScoringModelsTable,
+  StrategicObjectivesTable,
+} from "../modules/strategy/strategy.table.js";
 
 /** Every table, as Kysely sees it. Each module owns the tables it declares. */
 export interface Database {
@@ -37,4 +56,19 @@ export interface Database {
   project_dependencies: ProjectDependenciesTable;
   project_members: ProjectMembersTable;
   projects_fts: ProjectsFtsTable;
+  strategic_objectives: StrategicObjectivesTable;
+  goals: GoalsTable;
+  goal_check_ins: GoalCheckInsTable;
+  criteria: CriteriaTable;
+  ahp_sessions: AhpSessionsTable;
+  ahp_participants: AhpParticipantsTable;
+  scoring_models: ScoringModelsTable;
+  project_scores: ProjectScoresTable;
+  project_priority_scores: ProjectPriorityScoresTable;
+  project_objective_links: ProjectObjectiveLinksTable;
+  meetings: MeetingsTable;
+  meeting_attendees: MeetingAttendeesTable;
+  agenda_items: AgendaItemsTable;
+  decisions: DecisionsTable;
+  action_items: ActionItemsTable;
 }

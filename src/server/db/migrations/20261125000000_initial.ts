@@ -20,7 +20,7 @@ export async function up(db: Db): Promise<void> {
 
   await db.schema
     .createTable("organizations")
-    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("id", "text", (c) => c.primaryKey().notNull())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("settings", "text", (c) => c.notNull().defaultTo("{}"))
     .addColumn("created_at", "text", (c) => c.notNull())
@@ -30,7 +30,7 @@ export async function up(db: Db): Promise<void> {
 
   await db.schema
     .createTable("users")
-    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("id", "text", (c) => c.primaryKey().notNull())
     .addColumn("email", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("password_hash", "text")
@@ -46,6 +46,7 @@ export async function up(db: Db): Promise<void> {
     .addColumn("organization_id", "text", (c) => c.notNull().references("organizations.id").onDelete("cascade"))
     .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("role", "text", (c) => c.notNull())
+    .addColumn("disabled_at", "text") // access to this organization only; users.disabled_at locks the account everywhere
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
@@ -55,7 +56,7 @@ export async function up(db: Db): Promise<void> {
 
   await db.schema
     .createTable("sessions")
-    .addColumn("id", "text", (c) => c.primaryKey()) // SHA-256 of the cookie value, never the value
+    .addColumn("id", "text", (c) => c.primaryKey().notNull()) // SHA-256 of the cookie value, never the value
     .addColumn("organization_id", "text", (c) => c.notNull().references("organizations.id").onDelete("cascade"))
     .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("csrf_token", "text", (c) => c.notNull())

@@ -29,6 +29,9 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
       config: {
         public: true,
         rateLimit: {
+          // After parsing, so the key can include the email: one address guessing at many
+          // accounts, or many addresses at one account, are both limited.
+          hook: "preValidation",
           max: config.signInRateLimit,
           timeWindow: "1 minute",
           keyGenerator: (req) =>
@@ -38,6 +41,7 @@ export function identityRoutes(app: FastifyInstance, identity: IdentityService, 
       schema: {
         tags: ["auth"],
         summary: "Sign in with email and password; sets an HttpOnly session cookie",
+        security: [],
         body: SignInSchema,
         response: { 200: MeSchema, 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema },
       },

@@ -100,11 +100,11 @@ export class IdentityService {
     const user = await store.findUserByEmail(this.db, email);
     const ok = await verifyPassword(user?.password_hash ?? null, password);
     if (!user || !ok || user.disabled_at) throw new AppError("unauthenticated", "Email or password is incorrect");
-    const memberships = await store.findMembershipsOfUser(this.db, user.id);
+    const memberships = (await store.findMembershipsOfUser(this.db, user.id)).filter((m) => m.disabled_at === null);
     const membership = meta.organizationId
       ? memberships.find((m) => m.organization_id === meta.organizationId)
       : memberships[0];
-    if (!membership) throw new AppError("unauthenticated", "This account belongs to no organization");
+    if (!membership) throw new AppError("unauthenticated", "Email or password is incorrect");
     const token = randomSecret(32);
     const csrfToken = randomSecret(24);
     const now = this.clock.now();
@@ -144,7 +144,7 @@ export class IdentityService {
       return undefined;
     }
     const member = await store.findMember(this.db, session.organization_id, session.user_id);
-    if (!member || member.disabled_at) return undefined;
+    if (!member || member.disabled_at || member.membership_disabled_at) return undefined;
     if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
       const expiresAt = new Date(now.getTime() + this.options.sessionTtlHours * 3600_000).toISOString();
       await store.touchSession(this.db, id, now.toISOString(), expiresAt);
@@ -174,7 +174,7 @@ export class IdentityService {
     const now = this.clock.now().toISOString();
     if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return undefined;
     const member = await store.findMember(this.db, row.organization_id, row.user_id);
-    if (!member || member.disabled_at) return undefined;
+    if (!member || member.disabled_at || member.membership_disabled_at) return undefined;
     if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > TOUCH_INTERVAL_MS) {
       await store.markApiTokenUsed(this.db, row.id, now);
     }
@@ -262,10 +262,13 @@ export class IdentityService {
     input: CreateUserInput,
   ): Promise<{ user: User; oneTimePassword: string | null }> {
     authorize(ctx, "user.manage");
-    const oneTimePassword = input.password === undefined ? generatePassword() : null;
+    // An existing account (a member of another organization) joins with its own password: no
+    // password is set or shown for it.
+    const existing = await store.findUserByEmail(this.db, input.email);
+    const oneTimePassword = !existing && input.password === undefined ? generatePassword() : null;
     const user = await this.addUser(
       ctx.actor.organizationId,
-      { ...input, password: input.password ?? (oneTimePassword as string) },
+      { ...input, password: input.password ?? oneTimePassword ?? "" },
       ctx.actor.name,
       oneTimePassword !== null,
       ctx,
@@ -311,6 +314,7 @@ export class IdentityService {
         organization_id: organizationId,
         user_id: userId,
         role: input.role,
+        disabled_at: null,
         created_at: at,
         updated_at: at,
       });
@@ -326,6 +330,11 @@ export class IdentityService {
     return toUser(member);
   }
 
+  /**
+   * Renames, re-roles, disables or enables a member of the caller's organization. Disabling ends
+   * the member's access to this organization only; renaming is refused for accounts that also
+   * belong to other organizations (their name is theirs, not this organization's to change).
+   */
   async updateUser(ctx: RequestContext, id: string, input: UpdateUserInput): Promise<User> {
     authorize(ctx, "user.manage");
     const orgId = ctx.actor.organizationId;
@@ -334,30 +343,31 @@ export class IdentityService {
       if (!member) throw notFound("User", id);
       const current = toUser(member);
       if (member.version !== input.version) throw conflict("This user was changed by someone else", current);
-      const losesAdmin =
-        member.role === "admin" &&
-        !member.disabled_at &&
-        ((input.role !== undefined && input.role !== "admin") || input.disabled === true);
-      if (losesAdmin && (await store.countAdmins(trx, orgId)) <= 1) {
+      const isActiveAdmin = member.role === "admin" && !member.membership_disabled_at && !member.disabled_at;
+      const demoted = input.role !== undefined && input.role !== "admin";
+      if (isActiveAdmin && (demoted || input.disabled === true) && (await store.countAdmins(trx, orgId)) <= 1) {
         throw validationError(
-          [
-            {
-              path: input.role !== undefined ? "role" : "disabled",
-              message: "the organization needs at least one active admin",
-            },
-          ],
+          [{ path: demoted ? "role" : "disabled", message: "the organization needs at least one active admin" }],
           "The organization needs at least one active admin",
         );
       }
+      if (input.name !== undefined && input.name !== member.name && Number(member.membership_count ?? 1) > 1) {
+        throw validationError([
+          { path: "name", message: "this account also belongs to other organizations; its owner changes the name" },
+        ]);
+      }
       const at = this.clock.now().toISOString();
-      const patch: Parameters<typeof store.updateUserRow>[3] = { updated_at: at };
-      if (input.name !== undefined) patch.name = input.name;
-      if (input.disabled !== undefined) patch.disabled_at = input.disabled ? (member.disabled_at ?? at) : null;
-      const ok = await store.updateUserRow(trx, id, input.version, patch);
+      const ok = await store.updateUserRow(trx, id, input.version, {
+        updated_at: at,
+        ...(input.name !== undefined ? { name: input.name } : {}),
+      });
       if (!ok) throw conflict("This user was changed by someone else", current);
-      if (input.role !== undefined && input.role !== member.role)
-        await store.updateMembershipRole(trx, orgId, id, input.role, at);
-      if (input.disabled) await store.deleteSessionsOfUser(trx, id);
+      const membershipPatch: { role?: string; disabled_at?: string | null } = {};
+      if (input.role !== undefined && input.role !== member.role) membershipPatch.role = input.role;
+      if (input.disabled !== undefined)
+        membershipPatch.disabled_at = input.disabled ? (member.membership_disabled_at ?? at) : null;
+      if (Object.keys(membershipPatch).length) await store.updateMembershipRow(trx, orgId, id, membershipPatch, at);
+      if (input.disabled) await store.deleteSessionsOfUser(trx, id, undefined, orgId);
       const after = await store.findMember(trx, orgId, id);
       if (!after) throw notFound("User", id);
       const next = toUser(after);
@@ -470,7 +480,7 @@ function toUser(m: store.MemberRow): User {
     email: m.email,
     name: m.name,
     role: m.role as Role,
-    disabled: m.disabled_at !== null,
+    disabled: m.disabled_at !== null || m.membership_disabled_at !== null,
     createdAt: m.created_at,
     // updateUser bumps the user row's version on every change, role changes included.
     version: m.version,

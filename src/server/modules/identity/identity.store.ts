@@ -1,4 +1,5 @@
-import type { Selectable } from "kysely";
+import type { ExpressionBuilder, Selectable } from "kysely";
+import type { Database } from "../../db/schema.js";
 import type { Db } from "../../platform/db/database.js";
 import type {
   ApiTokensTable,
@@ -13,7 +14,13 @@ export type OrganizationRow = Selectable<OrganizationsTable>;
 export type MembershipRow = Selectable<MembershipsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
-export type MemberRow = UserRow & { role: string; membership_version: number };
+/** A user as a member of one organization; `access_disabled_at` is set when either the account or the membership is disabled. */
+export type MemberRow = UserRow & {
+  role: string;
+  membership_version: number;
+  membership_disabled_at: string | null;
+  membership_count: number | null;
+};
 
 export async function countOrganizations(db: Db): Promise<number> {
   const r = await db
@@ -93,27 +100,38 @@ export async function findMembershipsOfUser(
     .execute();
 }
 
-export async function updateMembershipRole(
+export async function updateMembershipRow(
   db: Db,
   organizationId: string,
   userId: string,
-  role: string,
+  patch: { role?: string; disabled_at?: string | null },
   at: string,
 ): Promise<void> {
   await db
     .updateTable("memberships")
-    .set((eb) => ({ role, updated_at: at, version: eb("version", "+", 1) }))
+    .set((eb) => ({ ...patch, updated_at: at, version: eb("version", "+", 1) }))
     .where("organization_id", "=", organizationId)
     .where("user_id", "=", userId)
     .execute();
 }
+
+const memberColumns = (eb: ExpressionBuilder<Database, "memberships" | "users">) => [
+  eb.ref("memberships.role").as("role"),
+  eb.ref("memberships.version").as("membership_version"),
+  eb.ref("memberships.disabled_at").as("membership_disabled_at"),
+  eb
+    .selectFrom("memberships as m2")
+    .select((e) => e.fn.countAll<number>().as("n"))
+    .whereRef("m2.user_id", "=", "users.id")
+    .as("membership_count"),
+];
 
 export async function findMembers(db: Db, organizationId: string): Promise<MemberRow[]> {
   return db
     .selectFrom("memberships")
     .innerJoin("users", "users.id", "memberships.user_id")
     .selectAll("users")
-    .select(["memberships.role as role", "memberships.version as membership_version"])
+    .select(memberColumns)
     .where("memberships.organization_id", "=", organizationId)
     .orderBy("users.name")
     .orderBy("users.id")
@@ -125,7 +143,7 @@ export async function findMember(db: Db, organizationId: string, userId: string)
     .selectFrom("memberships")
     .innerJoin("users", "users.id", "memberships.user_id")
     .selectAll("users")
-    .select(["memberships.role as role", "memberships.version as membership_version"])
+    .select(memberColumns)
     .where("memberships.organization_id", "=", organizationId)
     .where("users.id", "=", userId)
     .executeTakeFirst();
@@ -138,6 +156,7 @@ export async function countAdmins(db: Db, organizationId: string): Promise<numbe
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("memberships.organization_id", "=", organizationId)
     .where("memberships.role", "=", "admin")
+    .where("memberships.disabled_at", "is", null)
     .where("users.disabled_at", "is", null)
     .executeTakeFirstOrThrow();
   return Number(r.n);
@@ -159,8 +178,14 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", id).execute();
 }
 
-export async function deleteSessionsOfUser(db: Db, userId: string, exceptId?: string): Promise<void> {
+export async function deleteSessionsOfUser(
+  db: Db,
+  userId: string,
+  exceptId?: string,
+  organizationId?: string,
+): Promise<void> {
   let q = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (organizationId) q = q.where("organization_id", "=", organizationId);
   if (exceptId) q = q.where("id", "!=", exceptId);
   await q.execute();
 }

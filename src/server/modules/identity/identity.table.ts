@@ -25,6 +25,7 @@ export interface MembershipsTable {
   organization_id: string;
   user_id: string;
   role: string;
+  disabled_at: string | null;
   created_at: string;
   updated_at: string;
   version: Generated<number>;

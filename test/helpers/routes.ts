@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import type { Capability } from "../../src/domain/identity/permissions.js";
+import type { TestApp } from "./app.js";
+
+/**
+ * Who may call a route: a capability from src/domain/identity/permissions.ts, "authenticated"
+ * (anyone signed in, whatever the role: the caller's own account) or "public" (no sign-in).
+ */
+export type Access = Capability | "authenticated" | "public";
+
+/**
+ * Every /api/v1 route, as the OpenAPI document names it, with the capability that guards it.
+ * A route the OpenAPI document lists but this table does not fails the permissions test, so
+ * each new route must be classified here.
+ */
+export const API_ROUTES = {
+  "POST /api/v1/auth/sign-in": "public",
+  "POST /api/v1/auth/sign-out": "authenticated",
+  "GET /api/v1/me": "authenticated",
+  "POST /api/v1/me/password": "authenticated",
+  "GET /api/v1/users": "user.read",
+  "POST /api/v1/users": "user.manage",
+  "PATCH /api/v1/users/{id}": "user.manage",
+  "GET /api/v1/tokens": "token.manage_own",
+  "POST /api/v1/tokens": "token.manage_own",
+  // One's own token; someone else's needs token.manage_all (a variant in permissions.test.ts).
+  "DELETE /api/v1/tokens/{id}": "token.manage_own",
+  "GET /api/v1/audit": "audit.read",
+  "GET /api/v1/categories": "project.read",
+  "POST /api/v1/categories": "reference.write",
+  "GET /api/v1/resource-roles": "project.read",
+  "POST /api/v1/resource-roles": "reference.write",
+  "GET /api/v1/portfolios": "portfolio.read",
+  "POST /api/v1/portfolios": "portfolio.write",
+  "GET /api/v1/portfolios/{id}": "portfolio.read",
+  "PATCH /api/v1/portfolios/{id}": "portfolio.write",
+  "POST /api/v1/portfolios/{id}/archive": "portfolio.write",
+  "GET /api/v1/programs": "portfolio.read",
+  "POST /api/v1/programs": "portfolio.write",
+  "GET /api/v1/programs/{id}": "portfolio.read",
+  "PATCH /api/v1/programs/{id}": "portfolio.write",
+  "POST /api/v1/programs/{id}/archive": "portfolio.write",
+  "GET /api/v1/projects": "project.read",
+  "POST /api/v1/projects": "project.create",
+  "GET /api/v1/projects/export": "project.export",
+  "POST /api/v1/projects/import": "project.import",
+  "GET /api/v1/projects/{id}": "project.read",
+  "PATCH /api/v1/projects/{id}": "project.update",
+  "POST /api/v1/projects/{id}/archive": "project.archive",
+  "GET /api/v1/projects/{id}/history": "project.read",
+  "POST /api/v1/demo": "organization.manage",
+} as const satisfies Record<string, Access>;
+
+export type RouteKey = keyof typeof API_ROUTES;
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+export function splitRouteKey(key: string): { method: HttpMethod; path: string } {
+  const [method, path] = key.split(" ") as [HttpMethod, string];
+  return { method, path };
+}
+
+/** The /api/v1 routes of the running app as "METHOD /path/{param}", read from /api/openapi.json. */
+export async function openApiRoutes(t: TestApp): Promise<string[]> {
+  const res = await t.call(null, "GET", "/api/openapi.json");
+  if (res.statusCode !== 200) throw new Error(`/api/openapi.json: ${res.statusCode} ${res.body}`);
+  const doc = res.json() as { paths: Record<string, Record<string, unknown>> };
+  const methods = new Set(["get", "post", "put", "patch", "delete"]);
+  const out: string[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    if (!path.startsWith("/api/v1/")) continue;
+    for (const method of Object.keys(item)) if (methods.has(method)) out.push(`${method.toUpperCase()} ${path}`);
+  }
+  return out.sort();
+}
+
+/** A concrete URL for an OpenAPI path: every {param} becomes `id` (a random UUID by default). */
+export function concretePath(path: string, id: string = randomUUID()): string {
+  return path.replace(/\{[^}]+\}/g, id);
+}

@@ -1,0 +1,518 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createTestApp, PASSWORD, type TestApp, type TestUser } from "../helpers/app.js";
+import { describeEachEngine } from "../helpers/engines.js";
+import { makePortfolio, makeProject, projectBody } from "../helpers/factories.js";
+
+/**
+ * Two organizations in one database: nothing of one may be seen, changed or referenced from the
+ * other. Another organization's records are "not found" (404), never "forbidden" (403), so their
+ * existence does not leak.
+ */
+
+const SESSION_COOKIE = "tl_session";
+
+type OrgData = {
+  organizationId: string;
+  admin: TestUser;
+  pm: TestUser;
+  member: TestUser;
+  portfolioId: string;
+  programId: string;
+  projectIds: string[];
+  tokenId: string;
+  sessionCookie: string;
+  categoryKey: string;
+  resourceRoleKey: string;
+  word: string;
+};
+
+type Page<T> = { items: T[]; nextCursor?: string | null };
+
+type Response = { statusCode: number; body: string; json(): unknown };
+async function ok<T>(response: Response | PromiseLike<Response>, status = 200): Promise<T> {
+  const res = await response;
+  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
+  return res.json() as T;
+}
+
+/**
+ * Fills an organization through its admin's API with one of everything: people, reference data,
+ * a portfolio, a program, projects with budget, demand, a dependency and a team, an archived
+ * project, an API token and a session. Both organizations use the same names and codes on
+ * purpose, so a query that forgets organization_id finds the other one's record.
+ */
+async function seedOrganization(t: TestApp, admin: TestUser, organizationId: string, label: string): Promise<OrgData> {
+  const pm = await t.makeUser("project_manager", organizationId);
+  const member = await t.makeUser("member", organizationId);
+  const word = `${label}word`;
+  const categoryKey = `cat-${label}`;
+  const resourceRoleKey = `role-${label}`;
+  for (const key of [categoryKey, "shared-cat"])
+    await ok(await t.call(admin, "POST", "/api/v1/categories", { key, name: key }), 201);
+  for (const key of [resourceRoleKey, "shared-role"])
+    await ok(await t.call(admin, "POST", "/api/v1/resource-roles", { key, name: key }), 201);
+  const portfolio = await makePortfolio(t, admin, { name: "Same portfolio name", ownerId: pm.id });
+  const program = await ok<{ id: string }>(
+    await t.call(admin, "POST", "/api/v1/programs", {
+      portfolioId: portfolio.id,
+      name: "Same program name",
+      managerId: pm.id,
+    }),
+    201,
+  );
+  const common = {
+    description: `sharedword ${word}`,
+    programId: program.id,
+    managerId: pm.id,
+    sponsorId: admin.id,
+    team: [{ userId: member.id }],
+    demand: [
+      { roleKey: "developer", period: "2027-01", hours: 120 },
+      { roleKey: "shared-role", period: "2027-02", hours: 16 },
+    ],
+  };
+  const first = await makeProject(t, portfolio.id, { ...common, code: "SAME-1" }, admin);
+  const second = await makeProject(
+    t,
+    portfolio.id,
+    { ...common, code: "SAME-2", dependencies: [{ dependsOnId: first.id }] },
+    admin,
+  );
+  const third = await makeProject(t, portfolio.id, { ...common, code: "SAME-3", category: categoryKey }, admin);
+  await ok(
+    await t.call(admin, "POST", `/api/v1/projects/${third.id}/archive`, { version: third.version, archived: true }),
+  );
+  await ok(
+    await t.call(admin, "PATCH", `/api/v1/projects/${first.id}`, {
+      version: first.version,
+      name: `Renamed in ${label}`,
+    }),
+  );
+  const token = await ok<{ token: { id: string } }>(
+    await t.call(admin, "POST", "/api/v1/tokens", { name: `token of ${label}` }),
+    201,
+  );
+  const signIn = await t.app.inject({
+    method: "POST",
+    url: "/api/v1/auth/sign-in",
+    payload: { email: admin.email, password: PASSWORD },
+  });
+  const cookie = signIn.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (signIn.statusCode !== 200 || !cookie) throw new Error(`sign-in failed: ${signIn.body}`);
+  return {
+    organizationId,
+    admin,
+    pm,
+    member,
+    portfolioId: portfolio.id,
+    programId: program.id,
+    projectIds: [first.id, second.id, third.id],
+    tokenId: token.token.id,
+    sessionCookie: cookie.value,
+    categoryKey,
+    resourceRoleKey,
+    word,
+  };
+}
+
+/** Every item of a paginated list endpoint. */
+async function listAll<T>(t: TestApp, user: TestUser, url: string): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null | undefined;
+  do {
+    const sep = url.includes("?") ? "&" : "?";
+    const page = await ok<Page<T>>(
+      await t.call(user, "GET", `${url}${sep}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`),
+    );
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+const ids = (items: { id: string }[]) => items.map((i) => i.id);
+const fieldPaths = (res: { json(): unknown }) =>
+  ((res.json() as { errors?: { path: string }[] }).errors ?? []).map((e) => e.path);
+
+describeEachEngine("tenancy: organizations are isolated", (engine) => {
+  let t: TestApp;
+  let a: OrgData;
+  let b: OrgData;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    const other = await t.services.identity.createOrganization("Other");
+    const otherAdmin = await t.makeUser("admin", other.id);
+    a = await seedOrganization(t, t.admin, t.organizationId, "alpha");
+    b = await seedOrganization(t, otherAdmin, other.id, "beta");
+  });
+  afterAll(async () => t.close());
+
+  it("another organization's admin gets 404, not 403, for this organization's projects, portfolios, programs, users and tokens", async () => {
+    const [projectId] = a.projectIds as [string];
+    const before = await ok<{ version: number; name: string }>(
+      await t.call(a.admin, "GET", `/api/v1/projects/${projectId}`),
+    );
+    const portfolio = await ok<{ version: number }>(
+      await t.call(a.admin, "GET", `/api/v1/portfolios/${a.portfolioId}`),
+    );
+    const program = await ok<{ version: number }>(await t.call(a.admin, "GET", `/api/v1/programs/${a.programId}`));
+    const attempts: [string, string, unknown?][] = [
+      ["GET", `/api/v1/projects/${projectId}`],
+      ["PATCH", `/api/v1/projects/${projectId}`, { version: before.version, name: "Taken over" }],
+      ["POST", `/api/v1/projects/${projectId}/archive`, { version: before.version, archived: true }],
+      ["GET", `/api/v1/projects/${projectId}/history`],
+      ["GET", `/api/v1/portfolios/${a.portfolioId}`],
+      ["PATCH", `/api/v1/portfolios/${a.portfolioId}`, { version: portfolio.version, name: "Taken over" }],
+      ["POST", `/api/v1/portfolios/${a.portfolioId}/archive`, { version: portfolio.version, archived: true }],
+      ["GET", `/api/v1/programs/${a.programId}`],
+      ["PATCH", `/api/v1/programs/${a.programId}`, { version: program.version, name: "Taken over" }],
+      ["POST", `/api/v1/programs/${a.programId}/archive`, { version: program.version, archived: true }],
+      ["DELETE", `/api/v1/tokens/${a.tokenId}`],
+      ["PATCH", `/api/v1/users/${a.member.id}`, { version: 1, role: "admin" }],
+    ];
+    const wrong: string[] = [];
+    for (const [method, url, body] of attempts) {
+      const res = await t.call(b.admin, method as "GET", url, body);
+      if (res.statusCode !== 404 || res.json().code !== "not_found") wrong.push(`${method} ${url}: ${res.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+
+    // Nothing changed in organization A.
+    const after = await ok<{ version: number; name: string; archivedAt: string | null }>(
+      await t.call(a.admin, "GET", `/api/v1/projects/${projectId}`),
+    );
+    expect(after).toMatchObject({ version: before.version, name: before.name, archivedAt: null });
+    expect(
+      (await ok<{ version: number }>(await t.call(a.admin, "GET", `/api/v1/portfolios/${a.portfolioId}`))).version,
+    ).toBe(portfolio.version);
+    expect(
+      (await ok<{ version: number }>(await t.call(a.admin, "GET", `/api/v1/programs/${a.programId}`))).version,
+    ).toBe(program.version);
+    const tokens = await ok<Page<{ id: string; revokedAt: string | null }>>(
+      await t.call(a.admin, "GET", "/api/v1/tokens?all=true"),
+    );
+    expect(tokens.items.find((i) => i.id === a.tokenId)?.revokedAt).toBeNull();
+    expect((await ok<{ role: string }>(await t.call(a.member, "GET", "/api/v1/me"))).role).toBe("member");
+  });
+
+  it("lists never include the other organization's projects, portfolios, programs, users, audit events or tokens", async () => {
+    for (const [self, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const as = self.admin;
+      const lists: Record<string, string[]> = {
+        projects: ids(await listAll(t, as, "/api/v1/projects?archived=include")),
+        portfolios: ids(await listAll(t, as, "/api/v1/portfolios?archived=include")),
+        programs: ids(await listAll(t, as, "/api/v1/programs?archived=include")),
+        users: ids((await ok<Page<{ id: string }>>(await t.call(as, "GET", "/api/v1/users"))).items),
+        audit: ids(await listAll(t, as, "/api/v1/audit")),
+        tokens: ids((await ok<Page<{ id: string }>>(await t.call(as, "GET", "/api/v1/tokens?all=true"))).items),
+      };
+      const own = {
+        projects: self.projectIds,
+        portfolios: [self.portfolioId],
+        programs: [self.programId],
+        users: [self.admin.id, self.pm.id, self.member.id],
+        tokens: [self.tokenId],
+      };
+      const foreign = {
+        projects: other.projectIds,
+        portfolios: [other.portfolioId],
+        programs: [other.programId],
+        users: [other.admin.id, other.pm.id, other.member.id],
+        tokens: [other.tokenId],
+      };
+      for (const [name, theirs] of Object.entries(foreign)) {
+        expect(lists[name], `${name} of ${self.word}`).toEqual(expect.arrayContaining(own[name as keyof typeof own]));
+        expect(
+          lists[name]?.filter((id) => theirs.includes(id)),
+          `${name} of ${self.word}`,
+        ).toEqual([]);
+      }
+      const audit = await listAll<{ entityId: string }>(t, as, "/api/v1/audit");
+      expect(audit.map((e) => e.entityId)).toEqual(expect.arrayContaining(self.projectIds));
+      expect(audit.filter((e) => other.projectIds.includes(e.entityId) || other.portfolioId === e.entityId)).toEqual(
+        [],
+      );
+
+      // Filters and search with the other organization's ids and words find nothing.
+      for (const query of [
+        `portfolioId=${other.portfolioId}`,
+        `programId=${other.programId}`,
+        `managerId=${other.pm.id}`,
+        `q=${other.word}`,
+      ]) {
+        const page = await ok<{ items: unknown[]; total: number }>(
+          await t.call(as, "GET", `/api/v1/projects?archived=include&${query}`),
+        );
+        expect({ query, total: page.total, items: page.items.length }).toEqual({ query, total: 0, items: 0 });
+      }
+      const found = await ok<{ items: { id: string }[] }>(
+        await t.call(as, "GET", `/api/v1/projects?archived=include&q=sharedword`),
+      );
+      expect(ids(found.items).sort()).toEqual([...self.projectIds].sort());
+      const programs = await ok<Page<{ id: string }>>(
+        await t.call(as, "GET", `/api/v1/programs?portfolioId=${other.portfolioId}`),
+      );
+      expect(programs.items).toEqual([]);
+    }
+  });
+
+  it("a project, program or portfolio in one organization cannot reference another organization's records (400 naming the field)", async () => {
+    const [aProject] = a.projectIds as [string];
+    const create = (overrides: Record<string, unknown>) =>
+      t.call(b.admin, "POST", "/api/v1/projects", projectBody(b.portfolioId, overrides));
+    const cases: [string, Record<string, unknown>, string][] = [
+      ["portfolio", { portfolioId: a.portfolioId }, "portfolioId"],
+      ["program", { programId: a.programId }, "programId"],
+      ["manager", { managerId: a.pm.id }, "managerId"],
+      ["sponsor", { sponsorId: a.admin.id }, "sponsorId"],
+      ["team member", { team: [{ userId: a.member.id }] }, "team.0.userId"],
+      ["dependency", { dependencies: [{ dependsOnId: aProject }] }, "dependencies.0.dependsOnId"],
+    ];
+    for (const [what, overrides, path] of cases) {
+      const res = await create(overrides);
+      expect({ what, status: res.statusCode, code: res.json().code }).toEqual({
+        what,
+        status: 400,
+        code: "validation",
+      });
+      expect(fieldPaths(res), what).toContain(path);
+    }
+
+    const mine = await makeProject(t, b.portfolioId, {}, b.admin);
+    for (const [what, change, path] of [
+      ["dependency", { dependencies: [{ dependsOnId: aProject }] }, "dependencies.0.dependsOnId"],
+      ["portfolio", { portfolioId: a.portfolioId }, "portfolioId"],
+      ["manager", { managerId: a.pm.id }, "managerId"],
+    ] as const) {
+      const res = await t.call(b.admin, "PATCH", `/api/v1/projects/${mine.id}`, { version: mine.version, ...change });
+      expect({ what, status: res.statusCode }).toEqual({ what, status: 400 });
+      expect(fieldPaths(res), what).toContain(path);
+    }
+
+    const program = await t.call(b.admin, "POST", "/api/v1/programs", {
+      portfolioId: a.portfolioId,
+      name: "Cross-org program",
+    });
+    expect(program.statusCode).toBe(400);
+    expect(fieldPaths(program)).toContain("portfolioId");
+    const managed = await t.call(b.admin, "POST", "/api/v1/programs", {
+      portfolioId: b.portfolioId,
+      name: "Cross-org manager",
+      managerId: a.pm.id,
+    });
+    expect(managed.statusCode).toBe(400);
+    expect(fieldPaths(managed)).toContain("managerId");
+    const owned = await t.call(b.admin, "POST", "/api/v1/portfolios", { name: "Cross-org owner", ownerId: a.pm.id });
+    expect(owned.statusCode).toBe(400);
+    expect(fieldPaths(owned)).toContain("ownerId");
+
+    // Nothing of organization A gained a dependent.
+    const target = await ok<{ dependents: unknown[] }>(await t.call(a.admin, "GET", `/api/v1/projects/${aProject}`));
+    expect(target.dependents.map((d) => (d as { projectId: string }).projectId)).toEqual([a.projectIds[1]]);
+  });
+
+  it("every row of every table with organization_id that the API of one organization shows belongs to that organization", async () => {
+    const db = t.db.db;
+    const tenantTables =
+      engine === "sqlite"
+        ? (
+            await sql<{ name: string }>`
+              select m.name from sqlite_master m join pragma_table_info(m.name) c
+              where m.type = 'table' and c.name = 'organization_id' order by m.name
+            `.execute(db)
+          ).rows.map((r) => r.name)
+        : (
+            await sql<{ name: string }>`
+              select table_name as name from information_schema.columns
+              where table_schema = 'public' and column_name = 'organization_id' order by table_name
+            `.execute(db)
+          ).rows.map((r) => r.name);
+    expect(tenantTables).toEqual(
+      expect.arrayContaining(["projects", "portfolios", "memberships", "audit_events", "sessions"]),
+    );
+
+    type Row = Record<string, unknown>;
+    const rowsOf = async (table: string, org: string): Promise<Row[]> =>
+      (await sql<Row>`select * from ${sql.table(table)} where organization_id = ${org}`.execute(db)).rows;
+
+    /** What the API shows org `x` of each table, as row keys, and the same key computed from a row. */
+    const projectDetails = async (x: OrgData) => {
+      const all = await listAll<{ id: string }>(t, x.admin, "/api/v1/projects?archived=include");
+      return Promise.all(
+        all.map((p) =>
+          ok<{
+            id: string;
+            budget: { period: string; expenseType: string; amountCents: number }[];
+            demand: { roleKey: string; period: string; hours: number }[];
+            dependencies: { dependsOnId: string; kind: string }[];
+            dependents: { projectId: string; kind: string }[];
+            team: { userId: string }[];
+          }>(t.call(x.admin, "GET", `/api/v1/projects/${p.id}`)),
+        ),
+      );
+    };
+    const checks: Record<
+      string,
+      { visible: (x: OrgData) => Promise<string[]>; key: (r: Row) => string; where?: (r: Row) => boolean }
+    > = {
+      memberships: {
+        visible: async (x) =>
+          ids((await ok<Page<{ id: string }>>(await t.call(x.admin, "GET", "/api/v1/users"))).items),
+        key: (r) => String(r.user_id),
+      },
+      sessions: {
+        // Not listed by the API: a session resolves into its own organization and user.
+        visible: async (x) => {
+          const me = await ok<{ user: { id: string }; organization: { id: string } }>(
+            await t.app.inject({ method: "GET", url: "/api/v1/me", cookies: { [SESSION_COOKIE]: x.sessionCookie } }),
+          );
+          return [`${me.user.id}@${me.organization.id}`];
+        },
+        key: (r) => `${r.user_id}@${r.organization_id}`,
+      },
+      api_tokens: {
+        visible: async (x) =>
+          ids((await ok<Page<{ id: string }>>(await t.call(x.admin, "GET", "/api/v1/tokens?all=true"))).items),
+        key: (r) => String(r.id),
+      },
+      audit_events: {
+        visible: async (x) => {
+          const events = ids(await listAll(t, x.admin, "/api/v1/audit"));
+          for (const id of x.projectIds)
+            events.push(...ids(await listAll(t, x.admin, `/api/v1/projects/${id}/history`)));
+          return [...new Set(events)];
+        },
+        key: (r) => String(r.id),
+      },
+      resource_roles: {
+        visible: async (x) =>
+          (await ok<Page<{ key: string }>>(await t.call(x.admin, "GET", "/api/v1/resource-roles"))).items.map(
+            (i) => i.key,
+          ),
+        key: (r) => String(r.key),
+      },
+      project_categories: {
+        visible: async (x) =>
+          (await ok<Page<{ key: string }>>(await t.call(x.admin, "GET", "/api/v1/categories"))).items.map((i) => i.key),
+        key: (r) => String(r.key),
+      },
+      portfolios: {
+        visible: async (x) => ids(await listAll(t, x.admin, "/api/v1/portfolios?archived=include")),
+        key: (r) => String(r.id),
+      },
+      programs: {
+        visible: async (x) => ids(await listAll(t, x.admin, "/api/v1/programs?archived=include")),
+        key: (r) => String(r.id),
+      },
+      projects: {
+        visible: async (x) => ids(await listAll(t, x.admin, "/api/v1/projects?archived=include")),
+        key: (r) => String(r.id),
+      },
+      project_budget_lines: {
+        visible: async (x) =>
+          (await projectDetails(x)).flatMap((p) =>
+            p.budget.map((l) => `${p.id}|${l.period}|${l.expenseType}|${l.amountCents}`),
+          ),
+        key: (r) => `${r.project_id}|${r.period}|${r.expense_type}|${Number(r.amount_cents)}`,
+      },
+      project_demand_lines: {
+        visible: async (x) =>
+          (await projectDetails(x)).flatMap((p) => p.demand.map((l) => `${p.id}|${l.roleKey}|${l.period}|${l.hours}`)),
+        key: (r) => `${r.project_id}|${r.role_key}|${r.period}|${Number(r.hours)}`,
+      },
+      project_dependencies: {
+        visible: async (x) => [
+          ...new Set(
+            (await projectDetails(x)).flatMap((p) => [
+              ...p.dependencies.map((d) => `${p.id}|${d.dependsOnId}|${d.kind}`),
+              ...p.dependents.map((d) => `${d.projectId}|${p.id}|${d.kind}`),
+            ]),
+          ),
+        ],
+        key: (r) => `${r.project_id}|${r.depends_on_id}|${r.kind}`,
+      },
+      project_members: {
+        visible: async (x) => (await projectDetails(x)).flatMap((p) => p.team.map((m) => `${p.id}|${m.userId}`)),
+        key: (r) => `${r.project_id}|${r.user_id}`,
+      },
+      projects_fts: {
+        // SQLite's search index: what a search for a word in both organizations' projects shows.
+        visible: async (x) => ids(await listAll(t, x.admin, "/api/v1/projects?archived=include&q=sharedword")),
+        key: (r) => String(r.project_id),
+        where: (r) => /\bsharedword\b/.test(String(r.description)),
+      },
+    };
+
+    const problems: string[] = [];
+    for (const table of tenantTables) {
+      const check = checks[table];
+      if (!check) {
+        problems.push(
+          `${table}: has organization_id but no check here yet; seed it above and add how the API shows it`,
+        );
+        continue;
+      }
+      for (const [self, other] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const keysOf = async (org: string) =>
+          new Set((await rowsOf(table, org)).filter(check.where ?? (() => true)).map(check.key));
+        const own = await keysOf(self.organizationId);
+        const theirs = await keysOf(other.organizationId);
+        const onlyTheirs = [...theirs].filter((k) => !own.has(k));
+        // The data must tell the organizations apart, or the test could not see a leak.
+        if (onlyTheirs.length === 0) problems.push(`${table}: ${other.word} has no rows that ${self.word} lacks`);
+        const visible = [...new Set(await check.visible(self))];
+        if (visible.length === 0) problems.push(`${table}: the API shows ${self.word} nothing`);
+        for (const k of visible) {
+          if (!own.has(k))
+            problems.push(
+              `${table}: ${self.word} sees ${k}, which is not its own${theirs.has(k) ? ` (it is ${other.word}'s)` : ""}`,
+            );
+        }
+        // Lists show everything of one's own (the search index: every project with the word).
+        if (!["sessions"].includes(table)) {
+          const missing = [...own].filter((k) => !visible.includes(k));
+          if (missing.length > 0) problems.push(`${table}: ${self.word} does not see its own ${missing.join(", ")}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("an admin of another organization cannot lock an account out of this organization, or rename it", async () => {
+    // The victim is the only admin of organization C: locking them out leaves C without an admin.
+    const c = await t.services.identity.createOrganization("Victim");
+    const victim = await t.makeUser("admin", c.id);
+    const victimRow = async () =>
+      (
+        await ok<Page<{ id: string; name: string; disabled: boolean }>>(await t.call(victim, "GET", "/api/v1/users"))
+      ).items.find((u) => u.id === victim.id);
+    const before = await victimRow();
+
+    const added = await t.call(b.admin, "POST", "/api/v1/users", {
+      email: victim.email,
+      name: "Whoever",
+      role: "viewer",
+    });
+    if (added.statusCode === 201) {
+      const user = added.json().user as { id: string; version: number };
+      await t.call(b.admin, "PATCH", `/api/v1/users/${user.id}`, {
+        version: user.version,
+        disabled: true,
+        name: "Renamed elsewhere",
+      });
+    }
+
+    const me = await t.call(victim, "GET", "/api/v1/me");
+    expect(me.statusCode, me.body).toBe(200);
+    expect(me.json()).toMatchObject({ role: "admin", organization: { id: c.id } });
+    expect(await victimRow()).toEqual(before);
+  });
+});
