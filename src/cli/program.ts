@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { Command } from "commander";
+import { registerAhpCommands } from "./ahp.js";
 import { registerDemoCommands } from "./demo.js";
 import { registerOrgCommands } from "./org.js";
 import { registerServerCommands } from "./server.js";
@@ -49,5 +50,6 @@ export function buildProgram(): Command {
   registerTokenCommands(program);
   registerTransferCommands(program);
   registerDemoCommands(program);
+  registerAhpCommands(program);
   return program;
 }

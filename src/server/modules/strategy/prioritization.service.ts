@@ -117,15 +117,11 @@ export class PrioritizationService {
   // ---------- pure AHP interfaces ----------
 
   evaluate(matrix: unknown, randomIndex?: string): AhpEvaluation {
-    const checked = validatePairwiseMatrix(matrix);
-    if (!checked.ok) throw validationError(checked.problems);
-    return toEvaluation(evaluateAhp(checked.matrix, { randomIndex: variantOf(randomIndex) }));
+    return evaluateMatrix(matrix, randomIndex);
   }
 
   aggregate(matrices: unknown, weights?: number[], randomIndex?: string): AhpEvaluation & { matrix: number[][] } {
-    const result = evaluateGroup(matrices, { weights, randomIndex: variantOf(randomIndex) });
-    if (!result.ok) throw validationError(result.problems);
-    return { matrix: result.matrix, ...toEvaluation(result.evaluation) };
+    return aggregateMatrices(matrices, weights, randomIndex);
   }
 
   // ---------- criteria ----------
@@ -843,6 +839,24 @@ export class PrioritizationService {
       totalSpendCents: spend.totalSpendCents,
     };
   }
+}
+
+/** The pure AHP interface (API and CLI): validates the matrix, naming the bad cell, and evaluates it. */
+export function evaluateMatrix(matrix: unknown, randomIndex?: string): AhpEvaluation {
+  const checked = validatePairwiseMatrix(matrix);
+  if (!checked.ok) throw validationError(checked.problems);
+  return toEvaluation(evaluateAhp(checked.matrix, { randomIndex: variantOf(randomIndex) }));
+}
+
+/** Group judgments by geometric mean, then the same evaluation. */
+export function aggregateMatrices(
+  matrices: unknown,
+  weights?: number[],
+  randomIndex?: string,
+): AhpEvaluation & { matrix: number[][] } {
+  const result = evaluateGroup(matrices, { weights, randomIndex: variantOf(randomIndex) });
+  if (!result.ok) throw validationError(result.problems);
+  return { matrix: result.matrix, ...toEvaluation(result.evaluation) };
 }
 
 /** Turns judgments by criterion id into matrix indices; problems name judgments.k.a / .b. */
