@@ -9,6 +9,7 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { sql } from "kysely";
 import type { Config } from "./config.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { AuditService } from "./modules/audit/audit.service.js";
@@ -45,6 +46,10 @@ export function buildServices(handle: DatabaseHandle, clock: Clock = systemClock
     sessionTtlHours,
     seedOrganization: (trx, organizationId) => seedReferenceData(trx, organizationId),
     organizationStats: (trx, organizationId) => portfolios.organizationStats(trx, organizationId),
+    lockBootstrap: async (trx) => {
+      // SQLite serializes writers on the file; PostgreSQL needs an explicit lock.
+      if (engine === "postgres") await sql`select pg_advisory_xact_lock(724001)`.execute(trx);
+    },
   });
   const projects = new ProjectService(db, engine, clock, audit);
   const transfer = new ProjectTransferService(db, projects);
@@ -136,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, services.identity);
+  rejectNulCharacters(app);
 
   app.get("/healthz", { config: { public: true }, schema: { hide: true } }, async () => ({
     status: "ok",
@@ -161,11 +167,46 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   return { app, services };
 }
 
+/**
+ * Text may not contain NUL (U+0000): PostgreSQL cannot store it in text columns, and no user means
+ * it. Refused for every route, with the field's path, before validation.
+ */
+function rejectNulCharacters(app: FastifyInstance): void {
+  const find = (value: unknown, path: string): string | undefined => {
+    if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) {
+        const hit = find(v, path ? `${path}.${i}` : String(i));
+        if (hit !== undefined) return hit;
+      }
+    } else if (value && typeof value === "object" && !Buffer.isBuffer(value)) {
+      for (const [k, v] of Object.entries(value)) {
+        if (k.includes("\u0000")) return path ? `${path}.${k}` : k;
+        const hit = find(v, path ? `${path}.${k}` : k);
+        if (hit !== undefined) return hit;
+      }
+    }
+    return undefined;
+  };
+  app.addHook("preValidation", async (request) => {
+    const inQuery = find(request.query, "query");
+    const inParams = find(request.params, "params");
+    const inBody = find(request.body, "");
+    const path = inQuery ?? inParams ?? inBody;
+    if (path !== undefined) {
+      throw new AppError("validation", `${path || "(body)"}: must not contain NUL characters`, {
+        fields: [{ path: path || "(body)", message: "must not contain NUL characters" }],
+      });
+    }
+  });
+}
+
 /** Serves the built SPA from dist/web; unknown non-API paths get index.html so client routes work on reload. */
 async function registerWeb(app: FastifyInstance): Promise<void> {
   const hasWeb = fs.existsSync(path.join(WEB_ROOT, "index.html"));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_ROOT, prefix: "/", wildcard: false, index: ["index.html"] });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: WEB_ROOT, prefix: "/", wildcard: true, index: ["index.html"] });
   }
   app.setNotFoundHandler(async (request, reply) => {
     const isApi = request.url.startsWith("/api/") || request.url === "/api";

@@ -35,7 +35,7 @@ describe("throughline ahp (no database)", () => {
     ]);
     expect(ok.code).toBe(0);
     const out = JSON.parse(ok.stdout) as { weights: number[]; cr: number; inconsistentJudgments: unknown[] };
-    out.weights.forEach((x, i) => expect(x).toBeCloseTo(w[i] as number, 8));
+    for (const [i, x] of out.weights.entries()) expect(x).toBeCloseTo(w[i] as number, 8);
     expect(out.cr).toBeCloseTo(0, 9);
     expect(out.inconsistentJudgments).toEqual([]);
     expect(bad.code).toBe(1);

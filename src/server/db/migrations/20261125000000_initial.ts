@@ -308,10 +308,13 @@ export async function up(db: Db): Promise<void> {
     .columns(["organization_id", "user_id"])
     .execute();
 
-  // Full-text search over projects: one store function, two engine-specific indexes.
+  // Full-text search over projects: one store function, two engine-specific indexes. Both see
+  // words as runs of letters and digits ("SRC-101" is "src" and "101"), as searchTerms() does.
   if (pg) {
     await sql`alter table projects add column search_vector tsvector generated always as (
-      to_tsvector('simple', coalesce(code, '') || ' ' || coalesce(name, '') || ' ' || coalesce(description, ''))
+      to_tsvector('simple', regexp_replace(
+        coalesce(code, '') || ' ' || coalesce(name, '') || ' ' || coalesce(description, ''),
+        '[^[:alnum:]]+', ' ', 'g'))
     ) stored`.execute(db);
     await sql`create index projects_search_idx on projects using gin (search_vector)`.execute(db);
   } else {

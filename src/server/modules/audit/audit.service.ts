@@ -81,13 +81,21 @@ export class AuditService {
     if (query.cursor !== undefined && !/^[0-9a-f-]{36}$/.test(query.cursor)) {
       throw validationError([{ path: "cursor", message: "is not a cursor this API returned" }]);
     }
-    const to = query.to && query.to.length === 10 ? `${query.to}T23:59:59.999Z` : query.to;
+    // Stored times are UTC ISO strings with milliseconds; compare like with like.
+    const instant = (x: string | undefined, endOfDay: boolean) =>
+      x === undefined
+        ? undefined
+        : x.length === 10
+          ? `${x}T${endOfDay ? "23:59:59.999" : "00:00:00.000"}Z`
+          : new Date(x).toISOString();
+    const from = instant(query.from, false);
+    const to = instant(query.to, true);
     const rows = await findAuditEvents(this.db, organizationId, {
       entityType: query.entityType,
       entityId: query.entityId,
       actorId: query.actorId,
       action: query.action,
-      from: query.from,
+      from,
       to,
       beforeId: query.cursor,
       limit: query.limit + 1,

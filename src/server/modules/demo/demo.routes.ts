@@ -11,6 +11,14 @@ const DemoResultSchema = z.object({
   portfolios: z.number(),
   programs: z.number(),
   projects: z.number(),
+  objectives: z.number(),
+  goals: z.number(),
+  checkIns: z.number(),
+  criteria: z.number(),
+  scoredProjects: z.number(),
+  meetings: z.number(),
+  decisions: z.number(),
+  actionItems: z.number(),
 });
 
 export function demoRoutes(app: FastifyInstance, demo: DemoService): void {

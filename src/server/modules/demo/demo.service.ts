@@ -1,4 +1,6 @@
 import { buildDemoDataset, type DemoDataset } from "../../../domain/demo/demo-dataset.js";
+import { buildStrategyDemo, type DemoRef, type StrategyDemo } from "../../../domain/demo/strategy-demo.js";
+import type { Role } from "../../../domain/identity/permissions.js";
 import { authorize } from "../../platform/authorize.js";
 import type { Clock } from "../../platform/clock.js";
 import type { RequestContext } from "../../platform/context.js";
@@ -8,8 +10,12 @@ import { newId } from "../../platform/ids.js";
 import { AuditService } from "../audit/audit.service.js";
 import type { IdentityService } from "../identity/identity.service.js";
 import { generatePassword } from "../identity/passwords.js";
+import { MeetingService } from "../meetings/meetings.service.js";
 import { PortfolioService } from "../portfolio/portfolio.service.js";
 import { ProjectService } from "../portfolio/project.service.js";
+import { GoalService } from "../strategy/goals.service.js";
+import { ObjectiveService } from "../strategy/objectives.service.js";
+import { PrioritizationService } from "../strategy/prioritization.service.js";
 
 type Deps = { identity: IdentityService; portfolios: PortfolioService; projects: ProjectService; audit: AuditService };
 
@@ -19,11 +25,31 @@ export type DemoResult = {
   portfolios: number;
   programs: number;
   projects: number;
+  objectives: number;
+  goals: number;
+  checkIns: number;
+  criteria: number;
+  scoredProjects: number;
+  meetings: number;
+  decisions: number;
+  actionItems: number;
+};
+
+type StrategyCounts = Omit<DemoResult, "organizationId" | "people" | "portfolios" | "programs" | "projects">;
+
+/** The demo's people as members of the organization: ids by email, and a context to act as one of them. */
+type Members = {
+  idOf(email: string): string;
+  /** A context acting as the person (their demo role), for what they do themselves: judgments, check-ins. */
+  actingAs(email: string): RequestContext;
 };
 
 /**
  * Loads the deterministic demo organization (src/domain/demo) into an organization that has no
  * projects yet, through the modules' services and in one transaction: all of it or nothing.
+ * After the projects come the strategy and governance data (src/domain/demo/strategy-demo.ts):
+ * criteria, objectives, goals with check-ins up to today, project scores and objective links, the
+ * executives' AHP weighting and the scoring model published from it, and two steering meetings.
  * Later modules add their demo data here.
  */
 export class DemoService {
@@ -39,10 +65,21 @@ export class DemoService {
   ): Promise<DemoResult> {
     authorize(ctx, "organization.manage");
     const data: DemoDataset = buildDemoDataset({ seed: options.seed });
+    const asOf = this.clock.now().toISOString().slice(0, 10);
+    const strategy = buildStrategyDemo({ asOf, seed: options.seed }, data);
     const org = ctx.actor.organizationId;
     const { isEmpty } = await this.deps.portfolios.organizationStats(this.db, org);
     if (!isEmpty)
       throw new AppError("conflict", "This organization already has projects; the demo loads only into an empty one");
+    const [existingObjectives, existingCriteria] = await Promise.all([
+      new ObjectiveService(this.db, this.clock, this.deps.audit).list(ctx),
+      new PrioritizationService(this.db, this.clock, this.deps.audit).listCriteria(ctx),
+    ]);
+    if (existingObjectives.length > 0 || existingCriteria.length > 0)
+      throw new AppError(
+        "conflict",
+        "This organization already has objectives or prioritization criteria; the demo loads only into an empty one",
+      );
 
     // Accounts first (password hashing is slow and needs no transaction); demo people get random
     // passwords that nobody knows: an admin resets one to sign in as that person.
@@ -59,6 +96,21 @@ export class DemoService {
       existingUsers.set(person.email, user.id);
     }
     const userId = (email: string) => existingUsers.get(email) ?? null;
+    const people = new Map(data.people.map((p) => [p.email, p]));
+    const idOf = (email: string): string => {
+      const id = userId(email);
+      if (!id) throw new AppError("conflict", `The demo person ${email} is not a member of this organization`);
+      return id;
+    };
+    const members: Members = {
+      idOf,
+      actingAs: (email) => {
+        const person = people.get(email);
+        const role: Role = person?.role ?? "viewer";
+        const actor = { userId: idOf(email), name: person?.name ?? email, email, organizationId: org, role };
+        return { ...ctx, actor: { ...actor, via: "system" } };
+      },
+    };
 
     return inTransaction(this.db, async (trx) => {
       const audit = new AuditService(trx, this.clock);
@@ -132,13 +184,221 @@ export class DemoService {
           })),
         });
       }
+      const counts = await this.loadStrategy(trx, audit, ctx, strategy, members, projectIds);
       return {
         organizationId: org,
         people: data.people.length,
         portfolios: data.portfolios.length,
         programs: data.programs.length,
         projects: data.projects.length,
+        ...counts,
       };
     });
+  }
+
+  /**
+   * Strategy and governance, inside the caller's transaction. Scores and links are saved before
+   * the scoring model is published, so the ranking is computed once, by the publication. The
+   * steering decisions only record what was decided: they change no project's status.
+   */
+  private async loadStrategy(
+    trx: Db,
+    audit: AuditService,
+    ctx: RequestContext,
+    strategy: StrategyDemo,
+    members: Members,
+    projectIds: ReadonlyMap<string, string>,
+  ): Promise<StrategyCounts> {
+    const objectives = new ObjectiveService(trx, this.clock, audit);
+    const goals = new GoalService(trx, this.clock, audit);
+    const prioritization = new PrioritizationService(trx, this.clock, audit);
+    const meetings = new MeetingService(trx, this.clock, audit);
+    const lookup = (ids: ReadonlyMap<string, string>, what: string, key: string): string => {
+      const id = ids.get(key);
+      if (!id) throw new Error(`demo strategy refers to unknown ${what} "${key}"`);
+      return id;
+    };
+
+    const criterionIds = new Map<string, string>();
+    for (const c of strategy.criteria) {
+      const created = await prioritization.createCriterion(ctx, {
+        parentId: null,
+        key: c.key,
+        name: c.name,
+        description: c.description,
+        source: c.source,
+        scaleMin: c.scaleMin,
+        scaleMax: c.scaleMax,
+        higherIsBetter: c.higherIsBetter,
+        levels: c.levels,
+        sortOrder: c.sortOrder,
+      });
+      criterionIds.set(c.key, created.id);
+    }
+
+    const objectiveIds = new Map<string, string>();
+    for (const o of strategy.objectives) {
+      const created = await objectives.create(ctx, {
+        parentId: o.parentCode ? lookup(objectiveIds, "objective", o.parentCode) : null,
+        kind: o.kind,
+        code: o.code,
+        title: o.title,
+        description: o.description,
+        ownerId: members.idOf(o.ownerEmail),
+        horizonStart: o.horizonStart,
+        horizonEnd: o.horizonEnd,
+        status: "active",
+        weight: o.weight,
+        sortOrder: o.sortOrder,
+      });
+      objectiveIds.set(o.code, created.id);
+    }
+
+    const goalIds = new Map<string, string>();
+    let checkIns = 0;
+    for (const g of strategy.goals) {
+      const created = await goals.create(ctx, {
+        level: g.level,
+        objectiveId: g.objectiveCode ? lookup(objectiveIds, "objective", g.objectiveCode) : null,
+        projectId: g.projectCode ? lookup(projectIds, "project", g.projectCode) : null,
+        title: g.title,
+        description: g.description,
+        scope: g.scope,
+        metricName: g.metricName,
+        unit: g.unit,
+        direction: g.direction,
+        baselineValue: g.baselineValue,
+        baselineDate: g.baselineDate,
+        targetValue: g.targetValue,
+        targetDate: g.targetDate,
+        tolerance: g.tolerance,
+        milestones: g.milestones,
+        ownerId: members.idOf(g.ownerEmail),
+        status: "active",
+      });
+      goalIds.set(g.key, created.id);
+      const owner = members.actingAs(g.ownerEmail);
+      for (const c of g.checkIns) await goals.checkIn(owner, created.id, c);
+      checkIns += g.checkIns.length;
+    }
+
+    let scoredProjects = 0;
+    for (const p of strategy.projects) {
+      const projectId = lookup(projectIds, "project", p.projectCode);
+      if (p.scores.length > 0) {
+        await prioritization.saveScores(
+          ctx,
+          projectId,
+          p.scores.map((s) => ({
+            criterionId: lookup(criterionIds, "criterion", s.criterionKey),
+            value: s.value,
+            rationale: s.rationale,
+          })),
+        );
+        scoredProjects++;
+      }
+      if (p.links.length > 0)
+        await prioritization.saveLinks(
+          ctx,
+          projectId,
+          p.links.map((l) => ({
+            objectiveId: lookup(objectiveIds, "objective", l.objectiveCode),
+            strength: l.strength,
+          })),
+        );
+    }
+
+    const weighting = strategy.prioritization;
+    const session = await prioritization.createSession(ctx, {
+      name: weighting.name,
+      description: weighting.description,
+      businessUnit: weighting.businessUnit,
+      parentCriterionId: null,
+      participantIds: weighting.participants.map((p) => members.idOf(p.email)),
+    });
+    for (const p of weighting.participants) {
+      await prioritization.saveJudgments(members.actingAs(p.email), session.id, {
+        judgments: p.judgments.map((j) => ({
+          a: lookup(criterionIds, "criterion", j.a),
+          b: lookup(criterionIds, "criterion", j.b),
+          value: j.value,
+        })),
+        submit: true,
+      });
+    }
+    await prioritization.closeSession(ctx, session.id);
+    await prioritization.publishModel(ctx, { sessionIds: [session.id], note: weighting.modelNote });
+
+    const refOf = (ref: DemoRef | null): { refType: DemoRef["type"] | null; refId: string | null } => {
+      if (ref === null) return { refType: null, refId: null };
+      if (ref.type === "project") return { refType: ref.type, refId: lookup(projectIds, "project", ref.code) };
+      if (ref.type === "goal") return { refType: ref.type, refId: lookup(goalIds, "goal", ref.key) };
+      return { refType: ref.type, refId: lookup(objectiveIds, "objective", ref.code) };
+    };
+    let decisions = 0;
+    let actionItems = 0;
+    for (const m of strategy.meetings) {
+      const meeting = await meetings.create(ctx, {
+        title: m.title,
+        type: m.type,
+        startsAt: m.startsAt,
+        durationMinutes: m.durationMinutes,
+        location: m.location,
+        notes: m.notes,
+        status: m.status,
+        attendees: m.attendees.map((a) => ({ userId: members.idOf(a.email), attendance: a.attendance })),
+      });
+      const agendaIds = new Map<string, string>();
+      for (const a of m.agenda) {
+        const updated = await meetings.addAgendaItem(ctx, meeting.id, {
+          title: a.title,
+          notes: a.notes,
+          ...refOf(a.ref),
+        });
+        const known = new Set(agendaIds.values());
+        const added = updated.agenda.find((item) => !known.has(item.id));
+        if (!added) throw new Error(`agenda item "${a.title}" was not added`);
+        agendaIds.set(a.key, added.id);
+      }
+      const decisionIds = new Map<string, string>();
+      for (const d of m.decisions) {
+        const created = await meetings.decisions.create(ctx, {
+          meetingId: meeting.id,
+          agendaItemId: lookup(agendaIds, "agenda item", d.agendaKey),
+          kind: d.kind,
+          title: d.title,
+          rationale: d.rationale,
+          decidedBy: d.decidedByEmails.map((e) => members.idOf(e)),
+        });
+        decisionIds.set(d.key, created.id);
+        decisions++;
+      }
+      for (const a of m.actionItems) {
+        const created = await meetings.actionItems.create(ctx, {
+          meetingId: meeting.id,
+          decisionId: a.decisionKey ? lookup(decisionIds, "decision", a.decisionKey) : null,
+          title: a.title,
+          ownerId: members.idOf(a.ownerEmail),
+          dueDate: a.dueDate,
+        });
+        if (a.status !== "open")
+          await meetings.actionItems.update(members.actingAs(a.ownerEmail), created.id, {
+            version: created.version,
+            status: a.status,
+          });
+        actionItems++;
+      }
+    }
+
+    return {
+      objectives: strategy.objectives.length,
+      goals: strategy.goals.length,
+      checkIns,
+      criteria: strategy.criteria.length,
+      scoredProjects,
+      meetings: strategy.meetings.length,
+      decisions,
+      actionItems,
+    };
   }
 }

@@ -35,18 +35,24 @@ export class IdentityService {
       sessionTtlHours: number;
       seedOrganization: OrganizationSeeder;
       organizationStats: OrganizationStats;
+      /** Serializes first-run bootstrap across processes (an advisory lock on PostgreSQL). */
+      lockBootstrap: (trx: Db) => Promise<void>;
     },
   ) {}
 
   // ---------- organizations and bootstrap ----------
 
-  async createOrganization(name: string, actorName = "system"): Promise<{ id: string; name: string }> {
+  async createOrganization(
+    name: string,
+    actorName = "system",
+    db: Db = this.db,
+  ): Promise<{ id: string; name: string }> {
     const trimmed = name.trim();
     if (!trimmed || trimmed.length > 200)
       throw validationError([{ path: "name", message: "must be 1 to 200 characters" }]);
     const id = newId();
     const at = this.clock.now().toISOString();
-    await inTransaction(this.db, async (trx) => {
+    await inTransaction(db, async (trx) => {
       await store.insertOrganization(trx, {
         id,
         name: trimmed,
@@ -74,12 +80,25 @@ export class IdentityService {
     organizationName?: string;
   }): Promise<{ organizationId: string; email: string; password: string; generated: boolean } | undefined> {
     if ((await store.countOrganizations(this.db)) > 0) return undefined;
-    const org = await this.createOrganization(input.organizationName ?? "My organization");
     const email = (input.email ?? "admin@throughline.local").toLowerCase();
     const generated = input.password === undefined;
     const password = input.password ?? generatePassword();
-    await this.addUser(org.id, { email, name: "Administrator", role: "admin", password }, "system", generated);
-    return { organizationId: org.id, email, password, generated };
+    // Check and create in one transaction, serialized across processes (two servers starting on
+    // an empty PostgreSQL database must not both create an organization).
+    return inTransaction(this.db, async (trx) => {
+      await this.options.lockBootstrap(trx);
+      if ((await store.countOrganizations(trx)) > 0) return undefined;
+      const org = await this.createOrganization(input.organizationName ?? "My organization", "system", trx);
+      await this.addUser(
+        org.id,
+        { email, name: "Administrator", role: "admin", password },
+        "system",
+        generated,
+        undefined,
+        trx,
+      );
+      return { organizationId: org.id, email, password, generated };
+    });
   }
 
   async findOrganization(id: string) {
@@ -283,11 +302,12 @@ export class IdentityService {
     actorName: string,
     mustChangePassword: boolean,
     ctx?: RequestContext,
+    db: Db = this.db,
   ): Promise<User> {
     const email = input.email.trim().toLowerCase();
     const at = this.clock.now().toISOString();
-    const existing = await store.findUserByEmail(this.db, email);
-    if (existing && (await store.findMembership(this.db, organizationId, existing.id))) {
+    const existing = await store.findUserByEmail(db, email);
+    if (existing && (await store.findMembership(db, organizationId, existing.id))) {
       throw new AppError("conflict", `${email} is already a member of this organization`, {
         fields: [{ path: "email", message: "is already a member of this organization" }],
       });
@@ -297,7 +317,7 @@ export class IdentityService {
     const auditCtx: RequestContext = ctx ?? {
       actor: { userId: null, name: actorName, email: null, organizationId, role: "admin", via: "system" },
     };
-    await inTransaction(this.db, async (trx) => {
+    await inTransaction(db, async (trx) => {
       if (!existing) {
         await store.insertUser(trx, {
           id: userId,
@@ -325,7 +345,7 @@ export class IdentityService {
         after: { email, name: input.name.trim(), role: input.role },
       });
     });
-    const member = await store.findMember(this.db, organizationId, userId);
+    const member = await store.findMember(db, organizationId, userId);
     if (!member) throw notFound("User", userId);
     return toUser(member);
   }

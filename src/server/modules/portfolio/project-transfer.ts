@@ -92,7 +92,8 @@ export class ProjectTransferService {
     const run = async (db: Db): Promise<ImportReport> => {
       const prepared = await this.prepare(db, org, rows);
       const problems = [...sheetProblems, ...prepared.problems].sort((a, b) => a.line - b.line);
-      const validRows = rows.length - new Set(problems.map((p) => p.line)).size;
+      // Line 1 is the header: its problems block the import but are not a data row's.
+      const validRows = rows.length - new Set(problems.filter((p) => p.line > 1).map((p) => p.line)).size;
       const report = { dryRun: input.dryRun, rows: rows.length, valid: Math.max(0, validRows), created: 0, problems };
       if (input.dryRun) return report;
       if (problems.length > 0) {
@@ -183,6 +184,7 @@ export class ProjectTransferService {
       const budget: { period: string; expenseType: "capex" | "opex"; amountCents: number }[] = [];
       const demand: { roleKey: string; period: string; hours: number }[] = [];
       const phasedColumn: string[] = [];
+      const demandColumns: string[] = [];
       for (const [column, raw] of Object.entries(c)) {
         const m = PHASED.exec(column);
         const value = raw.trim();
@@ -199,11 +201,12 @@ export class ProjectTransferService {
           const hours = Number(value);
           if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(hours))
             add(column, `"${value}" is not a number of hours`);
-          else demand.push({ roleKey: m[3] as string, period: m[4] as string, hours });
+          else {
+            demand.push({ roleKey: m[3] as string, period: m[4] as string, hours });
+            demandColumns.push(column);
+          }
         }
       }
-      const demandColumns = Object.keys(c).filter((k) => k.startsWith("demand:") && (c[k] ?? "").trim() !== "");
-
       const candidate = {
         code,
         name: c.name ?? "",
@@ -361,14 +364,17 @@ function readCsv(data: Buffer): { rows: SheetRow[]; problems: ImportRowProblem[]
   const header = headerRecord.record.map((h) => h.trim().toLowerCase());
   problems.push(...checkHeader(header));
   const rows = body.map(({ record, info }) => {
+    // csv-parse counts the line where a record ends; a quoted cell may span lines, and people
+    // look for a row where it starts.
+    const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
     if (record.length !== header.length) {
       problems.push({
-        line: info.lines,
+        line,
         field: "(row)",
         message: `has ${record.length} cells where the header has ${header.length}`,
       });
     }
-    return { line: info.lines, cells: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ""])) };
+    return { line, cells: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ""])) };
   });
   return { rows, problems };
 }

@@ -13,7 +13,7 @@ import type { RequestContext } from "../../platform/context.js";
 import { type Db, type Engine, inTransaction } from "../../platform/db/database.js";
 import { AppError, conflict, notFound, validationError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
-import type { AuditService } from "../audit/audit.service.js";
+import { type AuditService, diffRecords } from "../audit/audit.service.js";
 import type {
   ArchiveInput,
   CreateProjectInput,
@@ -35,7 +35,9 @@ function parseCursor(cursor: string): { value: string | number; id: string } {
     const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
     if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === "string") {
       const [value, id] = parsed as [unknown, string];
-      if (typeof value === "string" || typeof value === "number") return { value, id };
+      const clean = !id.includes("\u0000") && (typeof value !== "string" || !value.includes("\u0000"));
+      if ((typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) && clean)
+        return { value, id };
     }
   } catch {
     // fall through
@@ -79,6 +81,11 @@ export class ProjectService {
       archived: query.archived,
     };
     const after = query.cursor ? parseCursor(query.cursor) : undefined;
+    if (after && typeof after.value !== (query.sort === "budgetTotalCents" ? "number" : "string")) {
+      throw validationError([
+        { path: "cursor", message: "belongs to another sort order; start again without a cursor" },
+      ]);
+    }
     const [rows, total] = await Promise.all([
       store.findProjects(this.db, this.engine, org, filter, {
         sort: query.sort,
@@ -353,6 +360,8 @@ export class ProjectService {
         problems.push({ path: "status", message: `cannot move from ${before.status} to ${after.status}` });
       }
       if (problems.length > 0) throw validationError(problems);
+      // Saving an unchanged form changes nothing: no new version, no empty audit event.
+      if (Object.keys(diffRecords(snapshot(before), snapshot(after))).length === 0) return;
       const at = this.clock.now().toISOString();
       const ok = await store.updateProjectRow(trx, org, id, version, {
         code: after.code,

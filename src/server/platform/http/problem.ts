@@ -83,6 +83,21 @@ export function problemOf(error: unknown, request: FastifyRequest): Problem {
       ...rest,
     };
   }
+  const unique = uniqueViolationField(error);
+  if (unique !== undefined) {
+    // A concurrent write won the race past the service's own check: give that check's answer —
+    // 409 for reference-data keys, 400 naming the field for codes and names.
+    const code: ErrorCode = unique === "key" ? "conflict" : "validation";
+    return {
+      type: `https://throughline.dev/problems/${code}`,
+      title: TITLES[code],
+      status: STATUS[code],
+      detail: `${unique}: is already used by another record`,
+      code,
+      ...base,
+      errors: [{ path: unique, message: "is already used by another record" }],
+    };
+  }
   const fe = error as FastifyError & { validation?: unknown[] };
   if (hasZodFastifySchemaValidationErrors(fe) || (fe.validation && fe.statusCode === 400)) {
     const errors = fieldsOfValidation(fe);
@@ -132,6 +147,28 @@ export function problemOf(error: unknown, request: FastifyRequest): Problem {
     ...base,
   };
 }
+
+/**
+ * The field of a unique-constraint violation (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE),
+ * or undefined for any other error.
+ */
+export function uniqueViolationField(error: unknown): string | undefined {
+  const e = error as { code?: unknown; constraint?: unknown; message?: unknown; detail?: unknown };
+  if (e?.code === "23505") {
+    // detail: 'Key (organization_id, key)=(…, run) already exists.' — the last column is the field.
+    const cols = /Key \(([^)]+)\)=/.exec(String(e.detail ?? ""))?.[1]?.split(",") ?? [];
+    return camel(cols[cols.length - 1]?.trim() ?? "id");
+  }
+  if (e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+    // message: 'UNIQUE constraint failed: project_categories.organization_id, project_categories.key'.
+    const cols = /UNIQUE constraint failed: (.+)$/.exec(String(e.message ?? ""))?.[1]?.split(",") ?? [];
+    const last = cols[cols.length - 1]?.trim().split(".").pop() ?? "id";
+    return camel(last);
+  }
+  return undefined;
+}
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export async function sendProblem(reply: FastifyReply, problem: Problem): Promise<FastifyReply> {
   return reply.status(problem.status).type("application/problem+json; charset=utf-8").send(JSON.stringify(problem));

@@ -1,0 +1,76 @@
+/**
+ * Messages between `solve-milp.ts` (caller's thread) and `highs-worker.ts` (a worker thread that
+ * owns one HiGHS WebAssembly instance for one solve). Typed arrays are transferred, not copied.
+ */
+
+/** A model in HiGHS's sparse row-wise (CSR) form, ready for `createModel(modelData)`. */
+export interface SparseModelPayload {
+  kind: "sparse";
+  sense: "maximize" | "minimize";
+  offset: number;
+  numCols: number;
+  numRows: number;
+  colCost: Float64Array;
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  starts: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+  /** 1 = integer, 0 = continuous; omitted for an LP (or the LP relaxation). */
+  integrality?: Int32Array;
+  colNames: string[];
+  rowNames: string[];
+}
+
+/** A model given as CPLEX-LP text (what analysts download). */
+export interface LpTextPayload {
+  kind: "lp-text";
+  text: string;
+  /** Solve the LP relaxation (integrality dropped) instead of the MILP. */
+  relax?: boolean;
+}
+
+export interface SolverJob {
+  model: SparseModelPayload | LpTextPayload;
+  /** Passed to HiGHS as options (`time_limit`, `mip_rel_gap`, …). */
+  options: Record<string, number | string | boolean>;
+  /** Minimum milliseconds between two progress messages (improving solutions always report). */
+  progressIntervalMs: number;
+  /** Also return row duals and reduced costs (LP only). */
+  wantDuals: boolean;
+}
+
+export interface SolverProgress {
+  seconds: number;
+  /** Best feasible objective so far (null before the first incumbent). */
+  objective: number | null;
+  /** Best proven bound so far. */
+  bound: number | null;
+  gapPct: number | null;
+  nodes: number;
+}
+
+export type WorkerMessage =
+  | { type: "progress"; progress: SolverProgress; incumbent?: Float64Array }
+  | {
+      type: "result";
+      /** HiGHS model status code (`highs.constants.modelStatus`). */
+      modelStatus: number;
+      hasSolution: boolean;
+      objective: number | null;
+      bound: number | null;
+      /** HiGHS's relative MIP gap (fraction), null when unknown or infinite. */
+      gap: number | null;
+      isMip: boolean;
+      nodes: number;
+      colValue?: Float64Array;
+      rowValue?: Float64Array;
+      rowDual?: Float64Array;
+      colDual?: Float64Array;
+      /** Names, returned when the model came as LP text. */
+      colNames?: string[];
+      rowNames?: string[];
+    }
+  | { type: "error"; message: string };

@@ -1,0 +1,41 @@
+import type { Capability } from "../../domain/identity/permissions.js";
+
+/**
+ * The main navigation as data. A new module (Strategy, Selection, Delivery, Benefits) adds one entry
+ * here and its routes in router.tsx; entries the signed-in role may never use are hidden.
+ */
+export type NavEntry = {
+  label: string;
+  /** Path of the page; a group has children instead. */
+  to?: string;
+  capability?: Capability;
+  children?: NavEntry[];
+};
+
+export const NAVIGATION: readonly NavEntry[] = [
+  { label: "Projects", to: "/projects", capability: "project.read" },
+  { label: "Portfolios", to: "/portfolios", capability: "portfolio.read" },
+  { label: "Audit", to: "/audit", capability: "audit.read" },
+  {
+    label: "Admin",
+    children: [
+      { label: "Users", to: "/admin/users", capability: "user.manage" },
+      { label: "API tokens", to: "/admin/tokens", capability: "token.manage_own" },
+    ],
+  },
+];
+
+/** The entries visible to someone holding `can`; groups with no visible child disappear. */
+export function visibleNavigation(entries: readonly NavEntry[], can: (c: Capability) => boolean): NavEntry[] {
+  const out: NavEntry[] = [];
+  for (const entry of entries) {
+    if (entry.capability && !can(entry.capability)) continue;
+    if (entry.children) {
+      const children = visibleNavigation(entry.children, can);
+      if (children.length > 0) out.push({ ...entry, children });
+    } else {
+      out.push(entry);
+    }
+  }
+  return out;
+}

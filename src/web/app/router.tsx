@@ -1,0 +1,65 @@
+import { lazy, type ReactNode, Suspense } from "react";
+import { createBrowserRouter, Navigate } from "react-router";
+import type { Capability } from "../../domain/identity/permissions.js";
+import { PageLoader } from "../components/PageLoader.js";
+import { useSignedInMe } from "../features/identity/session.js";
+import { RequireCapability } from "./RequireCapability.js";
+import { RouteError } from "./RouteError.js";
+import { SessionGate } from "./SessionGate.js";
+
+// Each page is its own chunk; the first load carries only the frame.
+const SignInPage = lazy(() => import("../routes/SignInPage.js"));
+const WelcomePage = lazy(() => import("../routes/WelcomePage.js"));
+const ProjectsPage = lazy(() => import("../routes/ProjectsPage.js"));
+const ProjectNewPage = lazy(() => import("../routes/ProjectNewPage.js"));
+const ProjectImportPage = lazy(() => import("../routes/ProjectImportPage.js"));
+const ProjectDetailPage = lazy(() => import("../routes/ProjectDetailPage.js"));
+const ProjectEditPage = lazy(() => import("../routes/ProjectEditPage.js"));
+const PortfoliosPage = lazy(() => import("../routes/PortfoliosPage.js"));
+const PortfolioDetailPage = lazy(() => import("../routes/PortfolioDetailPage.js"));
+const AuditPage = lazy(() => import("../routes/AuditPage.js"));
+const UsersPage = lazy(() => import("../routes/UsersPage.js"));
+const TokensPage = lazy(() => import("../routes/TokensPage.js"));
+const ChangePasswordPage = lazy(() => import("../routes/ChangePasswordPage.js"));
+const NotFoundPage = lazy(() => import("../routes/NotFoundPage.js"));
+
+function guarded(capability: Capability, page: ReactNode): ReactNode {
+  return <RequireCapability capability={capability}>{page}</RequireCapability>;
+}
+
+/** "/" leads an empty organization to the welcome page, everyone else to the projects. */
+function HomeRedirect() {
+  const me = useSignedInMe();
+  return <Navigate to={me.isEmpty ? "/welcome" : "/projects"} replace />;
+}
+
+export const router = createBrowserRouter([
+  {
+    path: "/sign-in",
+    element: (
+      <Suspense fallback={<PageLoader />}>
+        <SignInPage />
+      </Suspense>
+    ),
+  },
+  {
+    element: <SessionGate />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: "welcome", element: <WelcomePage /> },
+      { path: "projects", element: guarded("project.read", <ProjectsPage />) },
+      { path: "projects/new", element: guarded("project.create", <ProjectNewPage />) },
+      { path: "projects/import", element: guarded("project.import", <ProjectImportPage />) },
+      { path: "projects/:id", element: guarded("project.read", <ProjectDetailPage />) },
+      { path: "projects/:id/edit", element: guarded("project.update", <ProjectEditPage />) },
+      { path: "portfolios", element: guarded("portfolio.read", <PortfoliosPage />) },
+      { path: "portfolios/:id", element: guarded("portfolio.read", <PortfolioDetailPage />) },
+      { path: "audit", element: guarded("audit.read", <AuditPage />) },
+      { path: "admin/users", element: guarded("user.manage", <UsersPage />) },
+      { path: "admin/tokens", element: guarded("token.manage_own", <TokensPage />) },
+      { path: "account/password", element: <ChangePasswordPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);
