@@ -8,7 +8,7 @@ export function registerDemoCommands(program: Command): void {
   program
     .command("demo")
     .description(
-      "Load the demo organization's data (people, portfolios, programs, 40 projects) into an organization that has no projects yet, " +
+      "Load the demo organization's data (people, portfolios, programs, 40 projects, objectives, goals, an AHP weighting, scores, meetings) into an organization that has no projects yet, " +
         "all or nothing. On an empty database it first creates the first organization and its admin " +
         "(ADMIN_EMAIL / ADMIN_PASSWORD, or a generated password) and prints the sign-in, as `serve` does.",
     )
@@ -33,10 +33,9 @@ export function registerDemoCommands(program: Command): void {
             progress.stop();
           }
           console.log(`Loaded the demo into "${org.name}" (${org.id}):`);
-          console.log(`  people: ${result.people}`);
-          console.log(`  portfolios: ${result.portfolios}`);
-          console.log(`  programs: ${result.programs}`);
-          console.log(`  projects: ${result.projects}`);
+          for (const [what, count] of Object.entries(result)) {
+            if (typeof count === "number") console.log(`  ${what}: ${count}`);
+          }
         });
       }),
     );

@@ -380,6 +380,8 @@ export async function findRankableProjects(db: Db, org: string) {
     .select(["id", "code", "name", "status", "category", "budget_total_cents"])
     .where("organization_id", "=", org)
     .where("archived_at", "is", null)
+    // Rank what is still to be decided or delivered; finished work no longer competes.
+    .where("status", "not in", ["closed", "cancelled"])
     .orderBy("code")
     .execute();
 }
