@@ -44,7 +44,9 @@ describeEachEngine("demo organization", (engine) => {
     expect(ranking.model.weights.map((w: Row) => w.key).sort()).toEqual(
       ["customer_impact", "financial_return", "risk", "strategic_alignment", "urgency_compliance"].sort(),
     );
-    expect(ranking.rows).toHaveLength(40);
+    // 40 projects less the 5 closed and 1 cancelled, which no longer compete.
+    expect(ranking.rows).toHaveLength(34);
+    expect(ranking.rows.some((r: Row) => ["closed", "cancelled"].includes(r.status as string))).toBe(false);
     const scored = ranking.rows.filter((r: Row) => ["proposed", "approved", "active"].includes(r.status as string));
     expect(scored).toHaveLength(32);
     for (const r of scored) expect(r.missing, r.code).toEqual([]);
