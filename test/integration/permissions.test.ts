@@ -5,7 +5,7 @@ import {
   type Capability,
   grantFor,
   isAllowed,
-  type ProjectRole,
+  type RecordRole,
   ROLES,
   type Role,
 } from "../../src/domain/identity/permissions.js";
@@ -25,8 +25,10 @@ type Prepared = {
   url: string;
   body?: unknown;
   headers?: Record<string, string>;
-  /** The caller's per-project roles on the record, for "own" grants. */
-  projectRoles?: ProjectRole[];
+  /** The caller's roles on the record (manager, sponsor, team, owner), for "own" grants. */
+  recordRoles?: RecordRole[];
+  /** Overrides what the table alone predicts, for rules beyond it (such as being invited). */
+  expected?: Expected;
   /** Statuses that count as success for an allowed caller; any 2xx when absent. */
   allowedStatuses?: number[];
   /** Runs after the call (e.g. to remember a changed password). */
@@ -34,11 +36,11 @@ type Prepared = {
 };
 type Expected = "allowed" | 401 | 403;
 
-function expectedFor(access: Access, role: Role | null, projectRoles: ProjectRole[] = []): Expected {
+function expectedFor(access: Access, role: Role | null, recordRoles: RecordRole[] = []): Expected {
   if (access === "public") return "allowed";
   if (role === null) return 401;
   if (access === "authenticated") return "allowed";
-  return isAllowed(role, access, projectRoles) ? "allowed" : 403;
+  return isAllowed(role, access, recordRoles) ? "allowed" : 403;
 }
 
 function verdict(res: LightMyRequestResponse, expected: Expected, allowedStatuses?: number[]): string | undefined {
@@ -72,6 +74,21 @@ describeEachEngine("permissions: every route × every role", (engine) => {
   let projectId: string;
   let targetUser: TestUser;
   let tokenOwner: TestUser;
+  // Strategy fixtures.
+  let objectiveId: string;
+  let goalId: string;
+  /** A top-level criterion whose children the walk creates, so the top level keeps four criteria. */
+  let parentCriterionId: string;
+  let scaleCriterionId: string;
+  /** Every caller's user (and the bootstrap admin) is invited, so the capability alone decides. */
+  let judgeSessionId: string;
+  let judgeCriteria: string[];
+  /** Only the bootstrap admin is invited, and has submitted: what a scoring model is published from. */
+  let publishSessionId: string;
+  // Meetings fixtures.
+  let meetingId: string;
+  let decisionId: string;
+  let actionItemId: string;
 
   const ownerOf = (c: Caller) => c.user ?? t.admin;
   const issueToken = async (user: TestUser) =>
@@ -103,6 +120,70 @@ describeEachEngine("permissions: every route × every role", (engine) => {
       `IMP-${next()},Imported project,From a file,${portfolioId},,grow,idea,proposed,,,2027-01-01,2027-06-30,,,1250.50`,
       "",
     ].join("\n");
+
+  const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  /** Calls the API as the bootstrap admin and returns the JSON, or throws. */
+  const setUp = async <T = { id: string; version: number }>(
+    method: "POST" | "PUT" | "PATCH",
+    url: string,
+    body: unknown,
+    status = method === "POST" ? 201 : 200,
+  ): Promise<T> => {
+    const res = await t.call(t.admin, method, url, body);
+    if (res.statusCode !== status) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json() as T;
+  };
+  const goalBody = (overrides: Record<string, unknown> = {}) => ({
+    title: `Raise the net promoter score to 40 (${next()})`,
+    objectiveId,
+    scope: "all customers",
+    metricName: "Net promoter score",
+    unit: "points",
+    baselineValue: 20,
+    baselineDate: isoDay(-30),
+    targetValue: 40,
+    targetDate: isoDay(300),
+    ownerId: t.admin.id,
+    ...overrides,
+  });
+  const freshGoal = (overrides: Record<string, unknown> = {}) =>
+    setUp("POST", "/api/v1/strategy/goals", goalBody(overrides));
+  const freshCriterion = () =>
+    setUp("POST", "/api/v1/strategy/criteria", {
+      key: `walk-${next()}`,
+      name: "Walk criterion",
+      parentId: parentCriterionId,
+    });
+  const freshSession = (participantIds: string[]) =>
+    setUp<{ id: string; criteria: { id: string }[] }>("POST", "/api/v1/strategy/prioritizations", {
+      name: `Walk prioritization ${next()}`,
+      participantIds,
+    });
+  /** Every pair of the criteria, consistent with weights n, n−1, …, 1 (so CR = 0). */
+  const judgmentsFor = (ids: string[]) =>
+    ids.flatMap((a, i) =>
+      ids.slice(i + 1).map((b, k) => ({ a, b, value: (ids.length - i) / (ids.length - i - k - 1) })),
+    );
+  const managedProject = async (c: Caller) => makeProject(t, portfolioId, c.user ? { managerId: c.user.id } : {});
+  const freshMeeting = () =>
+    setUp<{ id: string; version: number; agenda: { id: string }[] }>("POST", "/api/v1/meetings", {
+      title: `Walk meeting ${next()}`,
+      type: "steering_committee",
+      startsAt: "2027-03-04T09:00:00+01:00",
+    });
+  const freshAgendaItem = async () => {
+    const m = await freshMeeting();
+    const withItem = await setUp<{ version: number; agenda: { id: string }[] }>(
+      "POST",
+      `/api/v1/meetings/${m.id}/agenda-items`,
+      { title: "Walk agenda item" },
+    );
+    return { meetingId: m.id, itemId: withItem.agenda[0]?.id, version: withItem.version };
+  };
+  const freshDecision = () =>
+    setUp("POST", "/api/v1/decisions", { kind: "approve", title: `Walk decision ${next()}`, decidedOn: "2027-03-04" });
+  const freshAction = (ownerId: string) =>
+    setUp("POST", "/api/v1/action-items", { title: `Walk action ${next()}`, ownerId, dueDate: "2099-12-31" });
 
   /** A valid request per route for the caller; fresh records where the call changes state. */
   const prepare: Record<RouteKey, (c: Caller) => Promise<Prepared>> = {
@@ -188,7 +269,7 @@ describeEachEngine("permissions: every route × every role", (engine) => {
       return {
         url: `/api/v1/projects/${p.id}`,
         body: { version: p.version, name: `Renamed project ${next()}` },
-        projectRoles: [],
+        recordRoles: [],
       };
     },
     "POST /api/v1/projects/{id}/archive": async () => {
@@ -198,6 +279,179 @@ describeEachEngine("permissions: every route × every role", (engine) => {
     "GET /api/v1/projects/{id}/history": async () => ({ url: `/api/v1/projects/${projectId}/history` }),
     // The organization holds projects, so loading the demo is refused as a conflict, after the permission check.
     "POST /api/v1/demo": async () => ({ url: "/api/v1/demo", allowedStatuses: [409] }),
+
+    // ---------- strategy ----------
+    "GET /api/v1/strategy/objectives": async () => ({ url: "/api/v1/strategy/objectives" }),
+    "POST /api/v1/strategy/objectives": async () => ({
+      url: "/api/v1/strategy/objectives",
+      body: { code: `O-${next()}`, title: "Walk objective", horizonStart: "2027-01", horizonEnd: "2028-12" },
+    }),
+    "GET /api/v1/strategy/objectives/{id}": async () => ({ url: `/api/v1/strategy/objectives/${objectiveId}` }),
+    "PATCH /api/v1/strategy/objectives/{id}": async () => {
+      const o = await setUp("POST", "/api/v1/strategy/objectives", {
+        code: `O-${next()}`,
+        title: "Walk objective",
+        horizonStart: "2027-01",
+        horizonEnd: "2028-12",
+      });
+      return { url: `/api/v1/strategy/objectives/${o.id}`, body: { version: o.version, title: "Renamed objective" } };
+    },
+    "GET /api/v1/strategy/goals": async () => ({ url: "/api/v1/strategy/goals" }),
+    // The caller names themself owner: "own" for project managers and benefit owners.
+    "POST /api/v1/strategy/goals": async (c) => ({
+      url: "/api/v1/strategy/goals",
+      body: goalBody({ ownerId: ownerOf(c).id }),
+      recordRoles: ["owner"],
+    }),
+    "POST /api/v1/strategy/goals/assess": async () => ({ url: "/api/v1/strategy/goals/assess", body: goalBody() }),
+    "GET /api/v1/strategy/goals/{id}": async () => ({ url: `/api/v1/strategy/goals/${goalId}` }),
+    "PATCH /api/v1/strategy/goals/{id}": async (c) => {
+      const g = await freshGoal({ ownerId: ownerOf(c).id });
+      return {
+        url: `/api/v1/strategy/goals/${g.id}`,
+        body: { version: g.version, description: "Edited by its owner" },
+        recordRoles: ["owner"],
+      };
+    },
+    "GET /api/v1/strategy/goals/{id}/check-ins": async () => ({ url: `/api/v1/strategy/goals/${goalId}/check-ins` }),
+    "POST /api/v1/strategy/goals/{id}/check-ins": async (c) => {
+      const g = await freshGoal({ ownerId: ownerOf(c).id });
+      return {
+        url: `/api/v1/strategy/goals/${g.id}/check-ins`,
+        body: { date: isoDay(0), value: 25 },
+        recordRoles: ["owner"],
+      };
+    },
+    "POST /api/v1/strategy/ahp/evaluate": async () => ({
+      url: "/api/v1/strategy/ahp/evaluate",
+      body: {
+        matrix: [
+          [1, 3],
+          [1 / 3, 1],
+        ],
+      },
+    }),
+    "POST /api/v1/strategy/ahp/aggregate": async () => ({
+      url: "/api/v1/strategy/ahp/aggregate",
+      body: {
+        matrices: [
+          [
+            [1, 3],
+            [1 / 3, 1],
+          ],
+          [
+            [1, 1 / 3],
+            [3, 1],
+          ],
+        ],
+      },
+    }),
+    "GET /api/v1/strategy/criteria": async () => ({ url: "/api/v1/strategy/criteria" }),
+    "POST /api/v1/strategy/criteria": async () => ({
+      url: "/api/v1/strategy/criteria",
+      body: { key: `walk-${next()}`, name: "Walk criterion", parentId: parentCriterionId },
+    }),
+    "PATCH /api/v1/strategy/criteria/{id}": async () => {
+      const c = await freshCriterion();
+      return { url: `/api/v1/strategy/criteria/${c.id}`, body: { version: c.version, name: "Renamed criterion" } };
+    },
+    "GET /api/v1/strategy/prioritizations": async () => ({ url: "/api/v1/strategy/prioritizations" }),
+    "POST /api/v1/strategy/prioritizations": async () => ({
+      url: "/api/v1/strategy/prioritizations",
+      body: { name: `Walk prioritization ${next()}`, participantIds: [t.admin.id] },
+    }),
+    "GET /api/v1/strategy/prioritizations/{id}": async () => ({
+      url: `/api/v1/strategy/prioritizations/${judgeSessionId}`,
+    }),
+    "PUT /api/v1/strategy/prioritizations/{id}/judgments": async () => ({
+      url: `/api/v1/strategy/prioritizations/${judgeSessionId}/judgments`,
+      body: { judgments: judgmentsFor(judgeCriteria), submit: true },
+    }),
+    "POST /api/v1/strategy/prioritizations/{id}/close": async () => {
+      const s = await freshSession([t.admin.id]);
+      return { url: `/api/v1/strategy/prioritizations/${s.id}/close` };
+    },
+    "GET /api/v1/strategy/scoring-models": async () => ({ url: "/api/v1/strategy/scoring-models" }),
+    "POST /api/v1/strategy/scoring-models": async () => ({
+      url: "/api/v1/strategy/scoring-models",
+      body: { sessionIds: [publishSessionId], note: "Walk" },
+    }),
+    "GET /api/v1/strategy/ranking": async () => ({ url: "/api/v1/strategy/ranking" }),
+    "GET /api/v1/strategy/ranking/sensitivity": async () => ({ url: "/api/v1/strategy/ranking/sensitivity?delta=0.2" }),
+    "GET /api/v1/strategy/spend": async () => ({ url: "/api/v1/strategy/spend" }),
+    "GET /api/v1/projects/{id}/strategy": async () => ({ url: `/api/v1/projects/${projectId}/strategy` }),
+    // The caller manages the project: "own" for project managers.
+    "PUT /api/v1/projects/{id}/scores": async (c) => {
+      const p = await managedProject(c);
+      return {
+        url: `/api/v1/projects/${p.id}/scores`,
+        body: { scores: [{ criterionId: scaleCriterionId, value: 3 }] },
+        recordRoles: ["manager"],
+      };
+    },
+    "PUT /api/v1/projects/{id}/objective-links": async (c) => {
+      const p = await managedProject(c);
+      return {
+        url: `/api/v1/projects/${p.id}/objective-links`,
+        body: { links: [{ objectiveId, strength: 2 }] },
+        recordRoles: ["manager"],
+      };
+    },
+
+    // ---------- meetings, decisions, action items ----------
+    "GET /api/v1/meetings": async () => ({ url: "/api/v1/meetings" }),
+    "POST /api/v1/meetings": async () => ({
+      url: "/api/v1/meetings",
+      body: { title: `Walk meeting ${next()}`, type: "steering_committee", startsAt: "2027-03-04T09:00:00+01:00" },
+    }),
+    "GET /api/v1/meetings/{id}": async () => ({ url: `/api/v1/meetings/${meetingId}` }),
+    "PATCH /api/v1/meetings/{id}": async () => {
+      const m = await freshMeeting();
+      return { url: `/api/v1/meetings/${m.id}`, body: { version: m.version, title: "Renamed meeting" } };
+    },
+    "GET /api/v1/meetings/{id}/minutes.md": async () => ({ url: `/api/v1/meetings/${meetingId}/minutes.md` }),
+    "GET /api/v1/meetings/{id}/invite.ics": async () => ({ url: `/api/v1/meetings/${meetingId}/invite.ics` }),
+    "POST /api/v1/meetings/{id}/agenda-items": async () => {
+      const m = await freshMeeting();
+      return { url: `/api/v1/meetings/${m.id}/agenda-items`, body: { title: "Walk agenda item" } };
+    },
+    "PATCH /api/v1/meetings/{id}/agenda-items/{itemId}": async () => {
+      const a = await freshAgendaItem();
+      return {
+        url: `/api/v1/meetings/${a.meetingId}/agenda-items/${a.itemId}`,
+        body: { version: a.version, title: "Renamed agenda item" },
+      };
+    },
+    "DELETE /api/v1/meetings/{id}/agenda-items/{itemId}": async () => {
+      const a = await freshAgendaItem();
+      return { url: `/api/v1/meetings/${a.meetingId}/agenda-items/${a.itemId}?version=${a.version}` };
+    },
+    "GET /api/v1/decisions": async () => ({ url: "/api/v1/decisions" }),
+    "POST /api/v1/decisions": async () => ({
+      url: "/api/v1/decisions",
+      body: { kind: "approve", title: `Walk decision ${next()}`, decidedOn: "2027-03-04" },
+    }),
+    "GET /api/v1/decisions/{id}": async () => ({ url: `/api/v1/decisions/${decisionId}` }),
+    "PATCH /api/v1/decisions/{id}": async () => {
+      const d = await freshDecision();
+      return { url: `/api/v1/decisions/${d.id}`, body: { version: d.version, title: "Renamed decision" } };
+    },
+    "GET /api/v1/projects/{id}/decisions": async () => ({ url: `/api/v1/projects/${projectId}/decisions` }),
+    "GET /api/v1/action-items": async () => ({ url: "/api/v1/action-items" }),
+    "POST /api/v1/action-items": async () => ({
+      url: "/api/v1/action-items",
+      body: { title: `Walk action ${next()}`, ownerId: t.admin.id, dueDate: "2099-12-31" },
+    }),
+    "GET /api/v1/action-items/{id}": async () => ({ url: `/api/v1/action-items/${actionItemId}` }),
+    // The caller owns the action item and changes only its status: "own" for members, PMs, benefit owners.
+    "PATCH /api/v1/action-items/{id}": async (c) => {
+      const a = await freshAction(ownerOf(c).id);
+      return {
+        url: `/api/v1/action-items/${a.id}`,
+        body: { version: a.version, status: "done" },
+        recordRoles: ["owner"],
+      };
+    },
   };
 
   beforeAll(async () => {
@@ -212,6 +466,51 @@ describeEachEngine("permissions: every route × every role", (engine) => {
     portfolioId = (await makePortfolio(t)).id;
     programId = (await freshProgram()).id;
     projectId = (await makeProject(t, portfolioId)).id;
+
+    objectiveId = (
+      await setUp("POST", "/api/v1/strategy/objectives", {
+        code: "WALK",
+        title: "Walk objective",
+        horizonStart: "2027-01",
+        horizonEnd: "2028-12",
+      })
+    ).id;
+    goalId = (await freshGoal()).id;
+    await setUp("POST", `/api/v1/strategy/goals/${goalId}/check-ins`, { date: isoDay(0), value: 22 });
+    scaleCriterionId = (await setUp("POST", "/api/v1/strategy/criteria", { key: "value", name: "Business value" })).id;
+    await setUp("POST", "/api/v1/strategy/criteria", { key: "risk", name: "Low risk" });
+    await setUp("POST", "/api/v1/strategy/criteria", { key: "align", name: "Alignment", source: "alignment" });
+    parentCriterionId = (await setUp("POST", "/api/v1/strategy/criteria", { key: "walk", name: "Walk parent" })).id;
+    const everyone = [t.admin.id, ...ROLES.map((r) => users[r].id)];
+    const judged = await freshSession(everyone);
+    judgeSessionId = judged.id;
+    judgeCriteria = judged.criteria.map((c) => c.id);
+    expect(judgeCriteria).toHaveLength(4);
+    const published = await freshSession([t.admin.id]);
+    publishSessionId = published.id;
+    await setUp("PUT", `/api/v1/strategy/prioritizations/${publishSessionId}/judgments`, {
+      judgments: judgmentsFor(published.criteria.map((c) => c.id)),
+      submit: true,
+    });
+    await setUp("POST", "/api/v1/strategy/scoring-models", { sessionIds: [publishSessionId] });
+
+    const m = await freshMeeting();
+    meetingId = m.id;
+    await setUp("POST", `/api/v1/meetings/${m.id}/agenda-items`, {
+      title: "Go/no-go",
+      refType: "project",
+      refId: projectId,
+    });
+    decisionId = (
+      await setUp("POST", "/api/v1/decisions", {
+        meetingId,
+        kind: "approve",
+        title: "Go",
+        refType: "project",
+        refId: projectId,
+      })
+    ).id;
+    actionItemId = (await freshAction(users.member.id)).id;
   });
   afterAll(async () => t.close());
 
@@ -222,7 +521,8 @@ describeEachEngine("permissions: every route × every role", (engine) => {
       const req = await prepareFor(caller);
       const res = await t.call(caller.user, method as "GET", req.url, req.body, req.headers);
       req.after?.(res);
-      const problem = verdict(res, expectedFor(access, caller.role, req.projectRoles), req.allowedStatuses);
+      const expected = req.expected ?? expectedFor(access, caller.role, req.recordRoles);
+      const problem = verdict(res, expected, req.allowedStatuses);
       if (problem) mismatches.push(`${caller.name}: ${problem}`);
     }
     return mismatches;
@@ -263,6 +563,148 @@ describeEachEngine("permissions: every route × every role", (engine) => {
     expect(mismatches).toEqual([]);
   });
 
+  /**
+   * The other side of the "own" grants and rules the table alone does not hold: the same routes
+   * on records that are not the caller's, through a project the caller manages, and a
+   * prioritization the caller is not invited to.
+   */
+  const variants: { name: string; method: string; access: Access; prepare: (c: Caller) => Promise<Prepared> }[] = [
+    {
+      name: "POST /api/v1/strategy/goals owned by someone else, on no project",
+      method: "POST",
+      access: "goal.write",
+      prepare: async () => ({ url: "/api/v1/strategy/goals", body: goalBody(), recordRoles: [] }),
+    },
+    {
+      name: "POST /api/v1/strategy/goals on a project the caller manages, owned by someone else",
+      method: "POST",
+      access: "goal.write",
+      prepare: async (c) => {
+        const p = await managedProject(c);
+        return {
+          url: "/api/v1/strategy/goals",
+          body: goalBody({ level: "project", projectId: p.id }),
+          recordRoles: c.user ? ["manager"] : [],
+        };
+      },
+    },
+    {
+      name: "PATCH /api/v1/strategy/goals/{id} owned by someone else, on no project",
+      method: "PATCH",
+      access: "goal.write",
+      prepare: async () => {
+        const g = await freshGoal();
+        return { url: `/api/v1/strategy/goals/${g.id}`, body: { version: g.version, scope: "EU" }, recordRoles: [] };
+      },
+    },
+    {
+      name: "PATCH /api/v1/strategy/goals/{id} of a project the caller manages",
+      method: "PATCH",
+      access: "goal.write",
+      prepare: async (c) => {
+        const p = await managedProject(c);
+        const g = await freshGoal({ level: "project", projectId: p.id });
+        return {
+          url: `/api/v1/strategy/goals/${g.id}`,
+          body: { version: g.version, scope: "EU" },
+          recordRoles: c.user ? ["manager"] : [],
+        };
+      },
+    },
+    {
+      name: "PATCH /api/v1/strategy/goals/{id} of a project someone else manages",
+      method: "PATCH",
+      access: "goal.write",
+      prepare: async () => {
+        const p = await makeProject(t, portfolioId, { managerId: tokenOwner.id });
+        const g = await freshGoal({ level: "project", projectId: p.id });
+        return { url: `/api/v1/strategy/goals/${g.id}`, body: { version: g.version, scope: "EU" }, recordRoles: [] };
+      },
+    },
+    {
+      name: "POST /api/v1/strategy/goals/{id}/check-ins of a goal owned by someone else",
+      method: "POST",
+      access: "goal.check_in",
+      prepare: async () => ({
+        url: `/api/v1/strategy/goals/${(await freshGoal()).id}/check-ins`,
+        body: { date: isoDay(0), value: 25 },
+        recordRoles: [],
+      }),
+    },
+    {
+      name: "POST /api/v1/strategy/goals/{id}/check-ins of a goal of a project the caller manages",
+      method: "POST",
+      access: "goal.check_in",
+      prepare: async (c) => {
+        const p = await managedProject(c);
+        const g = await freshGoal({ level: "project", projectId: p.id });
+        return {
+          url: `/api/v1/strategy/goals/${g.id}/check-ins`,
+          body: { date: isoDay(0), value: 25 },
+          recordRoles: c.user ? ["manager"] : [],
+        };
+      },
+    },
+    {
+      name: "PUT /api/v1/projects/{id}/scores of a project nobody manages",
+      method: "PUT",
+      access: "score.write",
+      prepare: async () => ({
+        url: `/api/v1/projects/${(await makeProject(t, portfolioId)).id}/scores`,
+        body: { scores: [{ criterionId: scaleCriterionId, value: 3 }] },
+        recordRoles: [],
+      }),
+    },
+    {
+      name: "PUT /api/v1/projects/{id}/objective-links of a project nobody manages",
+      method: "PUT",
+      access: "score.write",
+      prepare: async () => ({
+        url: `/api/v1/projects/${(await makeProject(t, portfolioId)).id}/objective-links`,
+        body: { links: [{ objectiveId, strength: 1 }] },
+        recordRoles: [],
+      }),
+    },
+    {
+      name: "PATCH /api/v1/action-items/{id} owned by someone else, status only",
+      method: "PATCH",
+      access: "action.update",
+      prepare: async () => {
+        const a = await freshAction(tokenOwner.id);
+        return { url: `/api/v1/action-items/${a.id}`, body: { version: a.version, status: "done" }, recordRoles: [] };
+      },
+    },
+    {
+      // An owner may change the status only; other fields need meeting.write.
+      name: "PATCH /api/v1/action-items/{id} owned by the caller, changing its title (meeting.write)",
+      method: "PATCH",
+      access: "meeting.write",
+      prepare: async (c) => {
+        const a = await freshAction(ownerOf(c).id);
+        return { url: `/api/v1/action-items/${a.id}`, body: { version: a.version, title: "Renamed by its owner" } };
+      },
+    },
+    {
+      // Holding ahp.judge is not enough: only invited people judge.
+      name: "PUT /api/v1/strategy/prioritizations/{id}/judgments of a prioritization the caller is not invited to",
+      method: "PUT",
+      access: "ahp.judge",
+      prepare: async (c) => {
+        const s = await freshSession([t.admin.id]);
+        return {
+          url: `/api/v1/strategy/prioritizations/${s.id}/judgments`,
+          body: { judgments: judgmentsFor(s.criteria.map((x) => x.id)), submit: false },
+          expected: c.role === null ? 401 : 403,
+        };
+      },
+    },
+  ];
+  for (const v of variants) {
+    it(`${v.name} (${v.access})`, async () => {
+      expect(await walk(v.method, v.access, v.prepare)).toEqual([]);
+    });
+  }
+
   it("project.update is 'own' for project managers: the project's manager may update it, another project manager may not", async () => {
     const manager = users.project_manager;
     const otherManager = await t.makeUser("project_manager");
@@ -282,12 +724,12 @@ describeEachEngine("permissions: every route × every role", (engine) => {
     expect(await seenBy(otherManager)).toMatchObject({ myRoles: ["sponsor"], permissions: { update: false } });
     expect(await seenBy(teamMember)).toMatchObject({ myRoles: ["team"], permissions: { update: false } });
 
-    for (const [who, u, projectRoles] of [
+    for (const [who, u, recordRoles] of [
       ["another project manager (the sponsor)", otherManager, ["sponsor"]],
       ["a team member", teamMember, ["team"]],
     ] as const) {
       const res = await t.call(u, "PATCH", `/api/v1/projects/${p.id}`, { version: p.version, name: "Not mine" });
-      expect(verdict(res, expectedFor("project.update", u.role, [...projectRoles])), who).toBeUndefined();
+      expect(verdict(res, expectedFor("project.update", u.role, [...recordRoles])), who).toBeUndefined();
       expect(res.statusCode, who).toBe(403);
     }
     const mine = await t.call(manager, "PATCH", `/api/v1/projects/${p.id}`, { version: p.version, name: "Mine" });

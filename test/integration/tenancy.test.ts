@@ -25,6 +25,15 @@ type OrgData = {
   categoryKey: string;
   resourceRoleKey: string;
   word: string;
+  objectiveIds: string[];
+  goalIds: string[];
+  criterionIds: string[];
+  sessionId: string;
+  modelId: string;
+  meetingId: string;
+  agendaItemId: string;
+  decisionId: string;
+  actionItemId: string;
 };
 
 type Page<T> = { items: T[]; nextCursor?: string | null };
@@ -36,11 +45,16 @@ async function ok<T>(response: Response | PromiseLike<Response>, status = 200): 
   return res.json() as T;
 }
 
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
 /**
  * Fills an organization through its admin's API with one of everything: people, reference data,
  * a portfolio, a program, projects with budget, demand, a dependency and a team, an archived
- * project, an API token and a session. Both organizations use the same names and codes on
- * purpose, so a query that forgets organization_id finds the other one's record.
+ * project, an API token and a session; objectives, goals with check-ins, criteria, a
+ * prioritization with judgments, a scoring model, project scores and objective links; a meeting
+ * with attendees and an agenda, a decision and an action item. Both organizations use the same
+ * names, codes and keys on purpose, so a query that forgets organization_id finds the other one's
+ * record.
  */
 async function seedOrganization(t: TestApp, admin: TestUser, organizationId: string, label: string): Promise<OrgData> {
   const pm = await t.makeUser("project_manager", organizationId);
@@ -100,6 +114,128 @@ async function seedOrganization(t: TestApp, admin: TestUser, organizationId: str
   });
   const cookie = signIn.cookies.find((c) => c.name === SESSION_COOKIE);
   if (signIn.statusCode !== 200 || !cookie) throw new Error(`sign-in failed: ${signIn.body}`);
+
+  // Strategy.
+  type Made = { id: string; version: number };
+  const post = async <T = Made>(url: string, body: unknown, method: "POST" | "PUT" = "POST") =>
+    ok<T>(await t.call(admin, method, url, body), method === "POST" ? 201 : 200);
+  const objective = await post("/api/v1/strategy/objectives", {
+    code: "SAME-O",
+    title: "Same objective",
+    horizonStart: "2027-01",
+    horizonEnd: "2028-12",
+    weight: 2,
+    ownerId: pm.id,
+  });
+  const subObjective = await post("/api/v1/strategy/objectives", {
+    code: "SAME-O.1",
+    title: "Same sub-objective",
+    parentId: objective.id,
+    horizonStart: "2027-01",
+    horizonEnd: "2027-12",
+  });
+  const goalFields = {
+    metricName: "Net promoter score",
+    unit: "points",
+    baselineValue: 20,
+    baselineDate: isoDay(-60),
+    targetValue: 40,
+    targetDate: isoDay(300),
+  };
+  const goal = await post("/api/v1/strategy/goals", {
+    ...goalFields,
+    title: "Same goal: net promoter score 40",
+    objectiveId: objective.id,
+    ownerId: pm.id,
+  });
+  const projectGoal = await post("/api/v1/strategy/goals", {
+    ...goalFields,
+    title: "Same project goal",
+    level: "project",
+    projectId: first.id,
+    ownerId: member.id,
+  });
+  await post(`/api/v1/strategy/goals/${goal.id}/check-ins`, { date: isoDay(-30), value: 24 });
+  await post(`/api/v1/strategy/goals/${goal.id}/check-ins`, { date: isoDay(0), value: 27 });
+  await post(`/api/v1/strategy/goals/${projectGoal.id}/check-ins`, { date: isoDay(0), value: 21 });
+  const value = await post("/api/v1/strategy/criteria", { key: "value", name: "Business value" });
+  const align = await post("/api/v1/strategy/criteria", { key: "align", name: "Alignment", source: "alignment" });
+  const risk = await post("/api/v1/strategy/criteria", { key: "risk", name: "Low risk", scaleMin: 1, scaleMax: 10 });
+  const session = await post<{ id: string; criteria: { id: string }[] }>("/api/v1/strategy/prioritizations", {
+    name: "Same prioritization",
+    participantIds: [admin.id, pm.id],
+  });
+  const [c0, c1, c2] = session.criteria.map((c) => c.id) as [string, string, string];
+  await post(
+    `/api/v1/strategy/prioritizations/${session.id}/judgments`,
+    {
+      judgments: [
+        { a: c0, b: c1, value: 2 },
+        { a: c0, b: c2, value: 4 },
+        { a: c1, b: c2, value: 2 },
+      ],
+      submit: true,
+    },
+    "PUT",
+  );
+  for (const [project, scores] of [
+    [first, [3, 7]],
+    [second, [5, 2]],
+  ] as const) {
+    await post(
+      `/api/v1/projects/${project.id}/scores`,
+      {
+        scores: [
+          { criterionId: value.id, value: scores[0] },
+          { criterionId: risk.id, value: scores[1] },
+        ],
+      },
+      "PUT",
+    );
+  }
+  await post(
+    `/api/v1/projects/${first.id}/objective-links`,
+    { links: [{ objectiveId: objective.id, strength: 3 }] },
+    "PUT",
+  );
+  await post(
+    `/api/v1/projects/${second.id}/objective-links`,
+    {
+      links: [
+        { objectiveId: objective.id, strength: 1 },
+        { objectiveId: subObjective.id, strength: 2 },
+      ],
+    },
+    "PUT",
+  );
+  const model = await post("/api/v1/strategy/scoring-models", { sessionIds: [session.id] });
+
+  // Meetings.
+  const meeting = await post<{ id: string; agenda: { id: string }[] }>("/api/v1/meetings", {
+    title: "Same steering committee",
+    type: "steering_committee",
+    startsAt: "2027-03-04T09:00:00+01:00",
+    attendees: [{ userId: pm.id, attendance: "attended" }, { userId: member.id }],
+  });
+  const withAgenda = await post<{ agenda: { id: string }[] }>(`/api/v1/meetings/${meeting.id}/agenda-items`, {
+    title: `sharedword ${word}`,
+    refType: "project",
+    refId: first.id,
+  });
+  const agendaItemId = withAgenda.agenda[0]?.id as string;
+  const decision = await post("/api/v1/decisions", {
+    meetingId: meeting.id,
+    agendaItemId,
+    kind: "approve",
+    title: `sharedword ${word}`,
+    decidedBy: [admin.id],
+  });
+  const action = await post("/api/v1/action-items", {
+    decisionId: decision.id,
+    title: `sharedword ${word}`,
+    ownerId: member.id,
+    dueDate: "2099-12-31",
+  });
   return {
     organizationId,
     admin,
@@ -113,6 +249,15 @@ async function seedOrganization(t: TestApp, admin: TestUser, organizationId: str
     categoryKey,
     resourceRoleKey,
     word,
+    objectiveIds: [objective.id, subObjective.id],
+    goalIds: [goal.id, projectGoal.id],
+    criterionIds: [value.id, align.id, risk.id],
+    sessionId: session.id,
+    modelId: model.id,
+    meetingId: meeting.id,
+    agendaItemId,
+    decisionId: decision.id,
+    actionItemId: action.id,
   };
 }
 
@@ -195,6 +340,173 @@ describeEachEngine("tenancy: organizations are isolated", (engine) => {
     );
     expect(tokens.items.find((i) => i.id === a.tokenId)?.revokedAt).toBeNull();
     expect((await ok<{ role: string }>(await t.call(a.member, "GET", "/api/v1/me"))).role).toBe("member");
+  });
+
+  it("another organization's admin gets 404, not 403, for this organization's strategy and meeting records, and changes nothing", async () => {
+    const [projectId] = a.projectIds as [string];
+    const [objectiveId] = a.objectiveIds as [string];
+    const [goalId] = a.goalIds as [string];
+    const [criterionId, , otherCriterionId] = a.criterionIds as [string, string, string];
+    const read = async <T>(url: string) => ok<T>(t.call(a.admin, "GET", url));
+    type Versioned = { version: number };
+    const snapshot = async () => ({
+      objective: await read<Versioned>(`/api/v1/strategy/objectives/${objectiveId}`),
+      goal: await read<Versioned>(`/api/v1/strategy/goals/${goalId}`),
+      checkIns: await read<Page<unknown>>(`/api/v1/strategy/goals/${goalId}/check-ins`),
+      criteria: await read<Page<unknown>>("/api/v1/strategy/criteria"),
+      session: await read<unknown>(`/api/v1/strategy/prioritizations/${a.sessionId}`),
+      strategy: await read<unknown>(`/api/v1/projects/${projectId}/strategy`),
+      meeting: await read<Versioned>(`/api/v1/meetings/${a.meetingId}`),
+      decision: await read<Versioned>(`/api/v1/decisions/${a.decisionId}`),
+      action: await read<Versioned>(`/api/v1/action-items/${a.actionItemId}`),
+    });
+    const before = await snapshot();
+    const criterion = (before.criteria.items as { id: string; version: number }[]).find((c) => c.id === criterionId);
+    const attempts: [string, string, unknown?][] = [
+      ["GET", `/api/v1/strategy/objectives/${objectiveId}`],
+      ["PATCH", `/api/v1/strategy/objectives/${objectiveId}`, { version: before.objective.version, title: "Taken" }],
+      ["GET", `/api/v1/strategy/goals/${goalId}`],
+      ["PATCH", `/api/v1/strategy/goals/${goalId}`, { version: before.goal.version, title: "Taken over" }],
+      ["GET", `/api/v1/strategy/goals/${goalId}/check-ins`],
+      ["POST", `/api/v1/strategy/goals/${goalId}/check-ins`, { date: isoDay(0), value: 99 }],
+      ["PATCH", `/api/v1/strategy/criteria/${criterionId}`, { version: criterion?.version, name: "Taken over" }],
+      ["GET", `/api/v1/strategy/prioritizations/${a.sessionId}`],
+      [
+        "PUT",
+        `/api/v1/strategy/prioritizations/${a.sessionId}/judgments`,
+        { judgments: [{ a: criterionId, b: otherCriterionId, value: 9 }], submit: false },
+      ],
+      ["POST", `/api/v1/strategy/prioritizations/${a.sessionId}/close`],
+      ["GET", `/api/v1/strategy/ranking?modelId=${a.modelId}`],
+      ["GET", `/api/v1/projects/${projectId}/strategy`],
+      ["PUT", `/api/v1/projects/${projectId}/scores`, { scores: [] }],
+      ["PUT", `/api/v1/projects/${projectId}/objective-links`, { links: [] }],
+      ["GET", `/api/v1/meetings/${a.meetingId}`],
+      ["PATCH", `/api/v1/meetings/${a.meetingId}`, { version: before.meeting.version, title: "Taken over" }],
+      ["GET", `/api/v1/meetings/${a.meetingId}/minutes.md`],
+      ["GET", `/api/v1/meetings/${a.meetingId}/invite.ics`],
+      ["POST", `/api/v1/meetings/${a.meetingId}/agenda-items`, { title: "Taken over" }],
+      [
+        "PATCH",
+        `/api/v1/meetings/${a.meetingId}/agenda-items/${a.agendaItemId}`,
+        { version: before.meeting.version, title: "Taken over" },
+      ],
+      ["DELETE", `/api/v1/meetings/${a.meetingId}/agenda-items/${a.agendaItemId}?version=${before.meeting.version}`],
+      ["GET", `/api/v1/decisions/${a.decisionId}`],
+      ["PATCH", `/api/v1/decisions/${a.decisionId}`, { version: before.decision.version, title: "Taken over" }],
+      ["GET", `/api/v1/projects/${projectId}/decisions`],
+      ["GET", `/api/v1/action-items/${a.actionItemId}`],
+      ["PATCH", `/api/v1/action-items/${a.actionItemId}`, { version: before.action.version, status: "done" }],
+    ];
+    const wrong: string[] = [];
+    for (const [method, url, body] of attempts) {
+      const res = await t.call(b.admin, method as "GET", url, body);
+      const code = res.headers["content-type"]?.toString().includes("json") ? res.json().code : undefined;
+      if (res.statusCode !== 404 || code !== "not_found") wrong.push(`${method} ${url}: ${res.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("strategy and meeting records cannot reference another organization's records (400 naming the field)", async () => {
+    const [aProject] = a.projectIds as [string];
+    const [bProject] = b.projectIds as [string];
+    const [aObjective] = a.objectiveIds as [string];
+    const [aCriterion] = a.criterionIds as [string];
+    const cases: [string, string, string, unknown, string][] = [
+      [
+        "objective under A's objective",
+        "POST",
+        "/api/v1/strategy/objectives",
+        { code: "X-1", title: "X", horizonStart: "2027-01", horizonEnd: "2027-12", parentId: aObjective },
+        "parentId",
+      ],
+      [
+        "objective owned by A's user",
+        "POST",
+        "/api/v1/strategy/objectives",
+        { code: "X-2", title: "X", horizonStart: "2027-01", horizonEnd: "2027-12", ownerId: a.pm.id },
+        "ownerId",
+      ],
+      [
+        "goal on A's objective",
+        "POST",
+        "/api/v1/strategy/goals",
+        { title: "X goal", objectiveId: aObjective },
+        "objectiveId",
+      ],
+      [
+        "goal on A's project",
+        "POST",
+        "/api/v1/strategy/goals",
+        { title: "X goal", level: "project", projectId: aProject },
+        "projectId",
+      ],
+      ["goal owned by A's user", "POST", "/api/v1/strategy/goals", { title: "X goal", ownerId: a.pm.id }, "ownerId"],
+      [
+        "criterion under A's criterion",
+        "POST",
+        "/api/v1/strategy/criteria",
+        { key: "x", name: "X", parentId: aCriterion },
+        "parentId",
+      ],
+      [
+        "prioritization of A's criterion",
+        "POST",
+        "/api/v1/strategy/prioritizations",
+        { name: "X", parentCriterionId: aCriterion, participantIds: [b.admin.id] },
+        "parentCriterionId",
+      ],
+      [
+        "prioritization inviting A's user",
+        "POST",
+        "/api/v1/strategy/prioritizations",
+        { name: "X", participantIds: [a.pm.id] },
+        "participantIds.0",
+      ],
+      [
+        "scoring model from A's prioritization",
+        "POST",
+        "/api/v1/strategy/scoring-models",
+        { sessionIds: [a.sessionId] },
+        "sessionIds.0",
+      ],
+      [
+        "score on A's criterion",
+        "PUT",
+        `/api/v1/projects/${bProject}/scores`,
+        { scores: [{ criterionId: aCriterion, value: 1 }] },
+        "scores.0.criterionId",
+      ],
+      [
+        "link to A's objective",
+        "PUT",
+        `/api/v1/projects/${bProject}/objective-links`,
+        { links: [{ objectiveId: aObjective, strength: 2 }] },
+        "links.0.objectiveId",
+      ],
+      [
+        "meeting attended by A's user",
+        "POST",
+        "/api/v1/meetings",
+        { title: "X", type: "other", startsAt: "2027-03-04T09:00:00Z", attendees: [{ userId: a.pm.id }] },
+        "attendees.0.userId",
+      ],
+      [
+        "action item owned by A's user",
+        "POST",
+        "/api/v1/action-items",
+        { title: "X", ownerId: a.member.id, dueDate: "2099-12-31" },
+        "ownerId",
+      ],
+    ];
+    const wrong: string[] = [];
+    for (const [what, method, url, body, path] of cases) {
+      const res = await t.call(b.admin, method as "POST", url, body);
+      if (res.statusCode !== 400 || !fieldPaths(res).includes(path))
+        wrong.push(`${what}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it("lists never include the other organization's projects, portfolios, programs, users, audit events or tokens", async () => {
@@ -356,6 +668,35 @@ describeEachEngine("tenancy: organizations are isolated", (engine) => {
         ),
       );
     };
+    const projectStrategies = async (x: OrgData) => {
+      const all = await listAll<{ id: string }>(t, x.admin, "/api/v1/projects?archived=include");
+      return Promise.all(
+        all.map((p) =>
+          ok<{
+            projectId: string;
+            scores: { criterionId: string; value: number }[];
+            links: { objectiveId: string; strength: number }[];
+            history: { modelVersion: number; score: number }[];
+          }>(t.call(x.admin, "GET", `/api/v1/projects/${p.id}/strategy`)),
+        ),
+      );
+    };
+    const goalsOf = async (x: OrgData) =>
+      (await ok<{ items: { id: string }[] }>(t.call(x.admin, "GET", "/api/v1/strategy/goals"))).items;
+    const sessionsOf = async (x: OrgData) =>
+      (
+        await ok<{ items: { id: string; participants: { userId: string }[] }[] }>(
+          t.call(x.admin, "GET", "/api/v1/strategy/prioritizations"),
+        )
+      ).items;
+    const meetingsOf = async (x: OrgData) =>
+      Promise.all(
+        (await listAll<{ id: string }>(t, x.admin, "/api/v1/meetings")).map((m) =>
+          ok<{ id: string; attendees: { userId: string }[]; agenda: { id: string }[] }>(
+            t.call(x.admin, "GET", `/api/v1/meetings/${m.id}`),
+          ),
+        ),
+      );
     const checks: Record<
       string,
       { visible: (x: OrgData) => Promise<string[]>; key: (r: Row) => string; where?: (r: Row) => boolean }
@@ -445,6 +786,82 @@ describeEachEngine("tenancy: organizations are isolated", (engine) => {
         visible: async (x) => ids(await listAll(t, x.admin, "/api/v1/projects?archived=include&q=sharedword")),
         key: (r) => String(r.project_id),
         where: (r) => /\bsharedword\b/.test(String(r.description)),
+      },
+      strategic_objectives: {
+        visible: async (x) =>
+          ids((await ok<Page<{ id: string }>>(t.call(x.admin, "GET", "/api/v1/strategy/objectives"))).items),
+        key: (r) => String(r.id),
+      },
+      goals: { visible: async (x) => ids(await goalsOf(x)), key: (r) => String(r.id) },
+      goal_check_ins: {
+        visible: async (x) =>
+          (
+            await Promise.all(
+              (
+                await goalsOf(x)
+              ).map(async (g) =>
+                ids(
+                  (
+                    await ok<Page<{ id: string }>>(t.call(x.admin, "GET", `/api/v1/strategy/goals/${g.id}/check-ins`))
+                  ).items,
+                ),
+              ),
+            )
+          ).flat(),
+        key: (r) => String(r.id),
+      },
+      criteria: {
+        visible: async (x) =>
+          ids((await ok<Page<{ id: string }>>(t.call(x.admin, "GET", "/api/v1/strategy/criteria"))).items),
+        key: (r) => String(r.id),
+      },
+      ahp_sessions: { visible: async (x) => ids(await sessionsOf(x)), key: (r) => String(r.id) },
+      ahp_participants: {
+        visible: async (x) => (await sessionsOf(x)).flatMap((s) => s.participants.map((p) => `${s.id}|${p.userId}`)),
+        key: (r) => `${r.session_id}|${r.user_id}`,
+      },
+      scoring_models: {
+        visible: async (x) =>
+          ids((await ok<Page<{ id: string }>>(t.call(x.admin, "GET", "/api/v1/strategy/scoring-models"))).items),
+        key: (r) => String(r.id),
+      },
+      project_scores: {
+        visible: async (x) =>
+          (await projectStrategies(x)).flatMap((p) =>
+            p.scores.map((c) => `${p.projectId}|${c.criterionId}|${c.value}`),
+          ),
+        key: (r) => `${r.project_id}|${r.criterion_id}|${Number(r.value)}`,
+      },
+      project_priority_scores: {
+        visible: async (x) =>
+          (await projectStrategies(x)).flatMap((p) =>
+            p.history.map((h) => `${p.projectId}|${h.modelVersion}|${h.score.toFixed(9)}`),
+          ),
+        key: (r) => `${r.project_id}|${Number(r.model_version)}|${Number(r.score).toFixed(9)}`,
+      },
+      project_objective_links: {
+        visible: async (x) =>
+          (await projectStrategies(x)).flatMap((p) =>
+            p.links.map((l) => `${p.projectId}|${l.objectiveId}|${l.strength}`),
+          ),
+        key: (r) => `${r.project_id}|${r.objective_id}|${Number(r.strength)}`,
+      },
+      meetings: { visible: async (x) => ids(await listAll(t, x.admin, "/api/v1/meetings")), key: (r) => String(r.id) },
+      meeting_attendees: {
+        visible: async (x) => (await meetingsOf(x)).flatMap((m) => m.attendees.map((a) => `${m.id}|${a.userId}`)),
+        key: (r) => `${r.meeting_id}|${r.user_id}`,
+      },
+      agenda_items: {
+        visible: async (x) => (await meetingsOf(x)).flatMap((m) => ids(m.agenda)),
+        key: (r) => String(r.id),
+      },
+      decisions: {
+        visible: async (x) => ids(await listAll(t, x.admin, "/api/v1/decisions")),
+        key: (r) => String(r.id),
+      },
+      action_items: {
+        visible: async (x) => ids(await listAll(t, x.admin, "/api/v1/action-items")),
+        key: (r) => String(r.id),
       },
     };
 

@@ -229,6 +229,9 @@ export class GoalService {
         ...before,
         ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
       } as Draft;
+      // The caller must hold the right on the goal as it will be too (e.g. not move it onto a
+      // project someone else manages).
+      authorize(ctx, "goal.write", await this.rolesOn(trx, ctx, after));
       await this.check(trx, org, after);
       const ok = await store.updateGoalRow(trx, org, id, version, {
         ...rowOf(after),

@@ -270,7 +270,7 @@ export class PrioritizationService {
         throw validationError([{ path: "parentCriterionId", message: "compare at most 15 criteria at one level" }]);
       const people = [...new Set(input.participantIds)];
       const members = await store.memberIds(trx, org, people);
-      const problems = people.flatMap((p, i) =>
+      const problems = input.participantIds.flatMap((p, i) =>
         members.has(p) ? [] : [{ path: `participantIds.${i}`, message: "is not a member of this organization" }],
       );
       if (problems.length) throw validationError(problems);
@@ -552,7 +552,9 @@ export class PrioritizationService {
     ]);
     const ranking = model ? await this.ranking(ctx) : null;
     const row = ranking?.rows.find((r) => r.projectId === projectId);
-    const current = model ? history.find((h) => h.model_version === model.version) : undefined;
+    // `priority` is live under the active model (objective weights, new projects and scores all
+    // move it), like the ranking; `history` holds the scores stored under each version when it was
+    // published or the project's scores and links last changed, so earlier versions keep theirs.
     return {
       projectId,
       scores: scores.map((s) => ({
@@ -562,15 +564,7 @@ export class PrioritizationService {
         scoredAt: s.scored_at,
       })),
       links: links.map((l) => ({ objectiveId: l.objective_id, code: l.code, title: l.title, strength: l.strength })),
-      priority:
-        current && model
-          ? {
-              modelVersion: model.version,
-              score: Number(current.score),
-              rank: row?.rank ?? null,
-              computedAt: current.computed_at,
-            }
-          : null,
+      priority: model && row ? { modelVersion: model.version, score: row.score, rank: row.rank } : null,
       history: history.map((h) => ({
         modelVersion: h.model_version,
         score: Number(h.score),

@@ -400,8 +400,9 @@ export const ProjectStrategySchema = z.object({
   ),
   links: z.array(z.object({ objectiveId: z.string(), code: z.string(), title: z.string(), strength: z.number() })),
   priority: z
-    .object({ modelVersion: z.number(), score: z.number(), rank: z.number().nullable(), computedAt: z.string() })
-    .nullable(),
+    .object({ modelVersion: z.number(), score: z.number(), rank: z.number().nullable() })
+    .nullable()
+    .describe("The project's priority under the active model, computed live as in the ranking"),
   history: z.array(z.object({ modelVersion: z.number(), score: z.number(), computedAt: z.string() })),
 });
 

@@ -375,15 +375,17 @@ export async function replaceLinks(
 }
 
 export async function findRankableProjects(db: Db, org: string) {
-  return db
-    .selectFrom("projects")
-    .select(["id", "code", "name", "status", "category", "budget_total_cents"])
-    .where("organization_id", "=", org)
-    .where("archived_at", "is", null)
-    // Rank what is still to be decided or delivered; finished work no longer competes.
-    .where("status", "not in", ["closed", "cancelled"])
-    .orderBy("code")
-    .execute();
+  return (
+    db
+      .selectFrom("projects")
+      .select(["id", "code", "name", "status", "category", "budget_total_cents"])
+      .where("organization_id", "=", org)
+      .where("archived_at", "is", null)
+      // Rank what is still to be decided or delivered; finished work no longer competes.
+      .where("status", "not in", ["closed", "cancelled"])
+      .orderBy("code")
+      .execute()
+  );
 }
 
 export async function upsertPriorityScores(
