@@ -297,12 +297,15 @@ describeEachEngine("permissions: every route × every role", (engine) => {
       return { url: `/api/v1/strategy/objectives/${o.id}`, body: { version: o.version, title: "Renamed objective" } };
     },
     "GET /api/v1/strategy/goals": async () => ({ url: "/api/v1/strategy/goals" }),
-    // The caller names themself owner: "own" for project managers and benefit owners.
-    "POST /api/v1/strategy/goals": async (c) => ({
-      url: "/api/v1/strategy/goals",
-      body: goalBody({ ownerId: ownerOf(c).id }),
-      recordRoles: ["owner"],
-    }),
+    // "own" on create means a goal on a project the caller manages (naming oneself owner is not enough).
+    "POST /api/v1/strategy/goals": async (c) => {
+      const p = await managedProject(c);
+      return {
+        url: "/api/v1/strategy/goals",
+        body: goalBody({ level: "project", projectId: p.id, ownerId: ownerOf(c).id }),
+        recordRoles: ["manager"],
+      };
+    },
     "POST /api/v1/strategy/goals/assess": async () => ({ url: "/api/v1/strategy/goals/assess", body: goalBody() }),
     "GET /api/v1/strategy/goals/{id}": async () => ({ url: `/api/v1/strategy/goals/${goalId}` }),
     "PATCH /api/v1/strategy/goals/{id}": async (c) => {
@@ -481,7 +484,8 @@ describeEachEngine("permissions: every route × every role", (engine) => {
     await setUp("POST", "/api/v1/strategy/criteria", { key: "risk", name: "Low risk" });
     await setUp("POST", "/api/v1/strategy/criteria", { key: "align", name: "Alignment", source: "alignment" });
     parentCriterionId = (await setUp("POST", "/api/v1/strategy/criteria", { key: "walk", name: "Walk parent" })).id;
-    const everyone = [t.admin.id, ...ROLES.map((r) => users[r].id)];
+    // Only roles that may judge can be invited; the others are refused by the capability anyway.
+    const everyone = [t.admin.id, ...ROLES.filter((r) => isAllowed(r, "ahp.judge")).map((r) => users[r].id)];
     const judged = await freshSession(everyone);
     judgeSessionId = judged.id;
     judgeCriteria = judged.criteria.map((c) => c.id);

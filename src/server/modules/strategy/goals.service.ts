@@ -202,7 +202,10 @@ export class GoalService {
 
   async create(ctx: RequestContext, input: CreateGoalInput): Promise<Goal> {
     const org = ctx.actor.organizationId;
-    authorize(ctx, "goal.write", await this.rolesOn(this.db, ctx, input));
+    // Creating needs "all", or managing the goal's project: naming oneself owner of a new
+    // organization-level goal is not enough.
+    const roles = (await this.rolesOn(this.db, ctx, input)).filter((r) => r === "manager");
+    authorize(ctx, "goal.write", roles);
     const id = newId();
     await inTransaction(this.db, async (trx) => {
       await this.check(trx, org, input);

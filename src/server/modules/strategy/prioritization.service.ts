@@ -1,4 +1,4 @@
-import type { RecordRole } from "../../../domain/identity/permissions.js";
+import { isAllowed, type RecordRole, type Role } from "../../../domain/identity/permissions.js";
 import { findDependencyCycle } from "../../../domain/portfolio/project-rules.js";
 import {
   type CriterionNode,
@@ -269,10 +269,17 @@ export class PrioritizationService {
       if (compared.length > 15)
         throw validationError([{ path: "parentCriterionId", message: "compare at most 15 criteria at one level" }]);
       const people = [...new Set(input.participantIds)];
-      const members = await store.memberIds(trx, org, people);
-      const problems = input.participantIds.flatMap((p, i) =>
-        members.has(p) ? [] : [{ path: `participantIds.${i}`, message: "is not a member of this organization" }],
-      );
+      const members = await store.memberRoles(trx, org, people);
+      const problems = input.participantIds.flatMap((p, i) => {
+        const role = members.get(p);
+        if (role === undefined)
+          return [{ path: `participantIds.${i}`, message: "is not an active member of this organization" }];
+        if (!isAllowed(role as Role, "ahp.judge"))
+          return [
+            { path: `participantIds.${i}`, message: `a ${role} cannot judge; invite executives, PMO staff or admins` },
+          ];
+        return [];
+      });
       if (problems.length) throw validationError(problems);
       const at = this.clock.now().toISOString();
       await store.insertSession(trx, {

@@ -451,6 +451,18 @@ export async function projectExists(db: Db, org: string, id: string) {
     .executeTakeFirst();
 }
 
+export async function memberRoles(db: Db, org: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom("memberships")
+    .select(["user_id", "role"])
+    .where("organization_id", "=", org)
+    .where("user_id", "in", ids)
+    .where("disabled_at", "is", null)
+    .execute();
+  return new Map(rows.map((r) => [r.user_id, r.role]));
+}
+
 export async function memberIds(db: Db, org: string, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
   const rows = await db
