@@ -15,6 +15,10 @@ export type NavEntry = {
 export const NAVIGATION: readonly NavEntry[] = [
   { label: "Projects", to: "/projects", capability: "project.read" },
   { label: "Portfolios", to: "/portfolios", capability: "portfolio.read" },
+  { label: "Strategy", to: "/strategy", capability: "strategy.read" },
+  { label: "Meetings", to: "/meetings", capability: "meeting.read" },
+  { label: "Decision log", to: "/decisions", capability: "meeting.read" },
+  { label: "Action items", to: "/actions", capability: "meeting.read" },
   { label: "Audit", to: "/audit", capability: "audit.read" },
   {
     label: "Admin",

@@ -17,7 +17,20 @@ const ProjectDetailPage = lazy(() => import("../routes/ProjectDetailPage.js"));
 const ProjectEditPage = lazy(() => import("../routes/ProjectEditPage.js"));
 const PortfoliosPage = lazy(() => import("../routes/PortfoliosPage.js"));
 const PortfolioDetailPage = lazy(() => import("../routes/PortfolioDetailPage.js"));
+const StrategyMapPage = lazy(() => import("../routes/strategy/StrategyMapPage.js"));
+const GoalsPage = lazy(() => import("../routes/strategy/GoalsPage.js"));
+const GoalNewPage = lazy(() => import("../routes/strategy/GoalNewPage.js"));
+const GoalDetailPage = lazy(() => import("../routes/strategy/GoalDetailPage.js"));
+const GoalEditPage = lazy(() => import("../routes/strategy/GoalEditPage.js"));
+const PrioritizationsPage = lazy(() => import("../routes/strategy/PrioritizationsPage.js"));
+const PrioritizationPage = lazy(() => import("../routes/strategy/PrioritizationPage.js"));
+const CriteriaPage = lazy(() => import("../routes/strategy/CriteriaPage.js"));
+const RankingPage = lazy(() => import("../routes/strategy/RankingPage.js"));
 const AuditPage = lazy(() => import("../routes/AuditPage.js"));
+const MeetingsPage = lazy(() => import("../routes/meetings/MeetingsPage.js"));
+const MeetingDetailPage = lazy(() => import("../routes/meetings/MeetingDetailPage.js"));
+const DecisionLogPage = lazy(() => import("../routes/meetings/DecisionLogPage.js"));
+const ActionItemsPage = lazy(() => import("../routes/meetings/ActionItemsPage.js"));
 const UsersPage = lazy(() => import("../routes/UsersPage.js"));
 const TokensPage = lazy(() => import("../routes/TokensPage.js"));
 const ChangePasswordPage = lazy(() => import("../routes/ChangePasswordPage.js"));
@@ -55,6 +68,19 @@ export const router = createBrowserRouter([
       { path: "projects/:id/edit", element: guarded("project.update", <ProjectEditPage />) },
       { path: "portfolios", element: guarded("portfolio.read", <PortfoliosPage />) },
       { path: "portfolios/:id", element: guarded("portfolio.read", <PortfolioDetailPage />) },
+      { path: "strategy", element: guarded("strategy.read", <StrategyMapPage />) },
+      { path: "strategy/goals", element: guarded("strategy.read", <GoalsPage />) },
+      { path: "strategy/goals/new", element: guarded("goal.write", <GoalNewPage />) },
+      { path: "strategy/goals/:id", element: guarded("strategy.read", <GoalDetailPage />) },
+      { path: "strategy/goals/:id/edit", element: guarded("goal.write", <GoalEditPage />) },
+      { path: "strategy/prioritizations", element: guarded("strategy.read", <PrioritizationsPage />) },
+      { path: "strategy/prioritizations/:id", element: guarded("strategy.read", <PrioritizationPage />) },
+      { path: "strategy/criteria", element: guarded("strategy.read", <CriteriaPage />) },
+      { path: "strategy/ranking", element: guarded("strategy.read", <RankingPage />) },
+      { path: "meetings", element: guarded("meeting.read", <MeetingsPage />) },
+      { path: "meetings/:id", element: guarded("meeting.read", <MeetingDetailPage />) },
+      { path: "decisions", element: guarded("meeting.read", <DecisionLogPage />) },
+      { path: "actions", element: guarded("meeting.read", <ActionItemsPage />) },
       { path: "audit", element: guarded("audit.read", <AuditPage />) },
       { path: "admin/users", element: guarded("user.manage", <UsersPage />) },
       { path: "admin/tokens", element: guarded("token.manage_own", <TokensPage />) },

@@ -1,11 +1,12 @@
 import { Alert, Badge, Button, Tabs } from "@mantine/core";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ConfirmModal } from "../components/ConfirmModal.js";
 import { ErrorAlert } from "../components/ErrorAlert.js";
 import { PageHeader } from "../components/PageHeader.js";
 import { PageLoader } from "../components/PageLoader.js";
 import { StatusBadge } from "../components/StatusBadge.js";
+import { ProjectDecisions } from "../features/meetings/components/ProjectDecisions.js";
 import { BudgetTable } from "../features/portfolio/components/BudgetTable.js";
 import { DemandTable } from "../features/portfolio/components/DemandTable.js";
 import { DependencyLists } from "../features/portfolio/components/DependencyLists.js";
@@ -15,12 +16,17 @@ import { TeamList } from "../features/portfolio/components/TeamList.js";
 import { useArchiveProject, useProject } from "../features/portfolio/projects.js";
 import { useCategories, useResourceRoles } from "../features/portfolio/reference.js";
 
+// The Strategy tab is its own chunk, loaded when opened.
+const ProjectStrategyPanel = lazy(() => import("../features/strategy/components/ProjectStrategyPanel.js"));
+
 const TABS = [
   { value: "overview", label: "Overview" },
   { value: "budget", label: "Budget" },
   { value: "demand", label: "Resource demand" },
   { value: "dependencies", label: "Dependencies" },
   { value: "team", label: "Team" },
+  { value: "strategy", label: "Strategy" },
+  { value: "decisions", label: "Decisions" },
   { value: "history", label: "History" },
 ] as const;
 type TabValue = (typeof TABS)[number]["value"];
@@ -123,6 +129,14 @@ export default function ProjectDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="team">
           <TeamList project={project} />
+        </Tabs.Panel>
+        <Tabs.Panel value="strategy">
+          <Suspense fallback={<PageLoader label="Loading strategy" />}>
+            <ProjectStrategyPanel projectId={project.id} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="decisions">
+          <ProjectDecisions projectId={project.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <ProjectHistory projectId={project.id} />
