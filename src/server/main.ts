@@ -6,7 +6,14 @@ import { migrateToLatest, openDatabase } from "./platform/db/database.js";
 
 /** Starts the server: config → database → migrations → first-run bootstrap → listen; stops cleanly on SIGTERM/SIGINT. */
 export async function startServer(config: Config): Promise<void> {
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onIdleError: (err) =>
+      process.stderr.write(
+        `${JSON.stringify({ level: 40, msg: "database connection closed by the server", err: err.message })}\n`,
+      ),
+  });
   await migrateToLatest(database.db);
   const { app, services } = await buildApp({ config, database });
 

@@ -22,11 +22,21 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
-export type OpenDatabaseOptions = { databaseUrl?: string | undefined; dataDir: string; poolSize?: number };
+export type OpenDatabaseOptions = {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+  /** Told when the server closes an idle pooled connection (logged by the server). */
+  onIdleError?: (err: Error) => void;
+};
 
 export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle pooled connection can be closed by the server (restart, failover, admin shutdown).
+    // pg then emits "error" on the pool; without a listener that would crash the process. The
+    // pool drops the broken client and the next query opens a new one.
+    pool.on("error", (err) => options.onIdleError?.(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: "postgres", location: redactUrl(options.databaseUrl), close: () => db.destroy() };
   }

@@ -1,6 +1,7 @@
 /**
- * Messages between `solve-milp.ts` (caller's thread) and `highs-worker.ts` (a worker thread that
- * owns one HiGHS WebAssembly instance for one solve). Typed arrays are transferred, not copied.
+ * Messages between the solver pool (caller's thread) and `highs-worker.ts` (a worker thread that
+ * owns one HiGHS WebAssembly runtime and runs one job at a time). Typed arrays are transferred,
+ * not copied. Every reply names the job it belongs to.
  */
 
 /** A model in HiGHS's sparse row-wise (CSR) form, ready for `createModel(modelData)`. */
@@ -22,6 +23,8 @@ export interface SparseModelPayload {
   integrality?: Int32Array;
   colNames: string[];
   rowNames: string[];
+  /** A MIP start (one value per column), passed to HiGHS's `setSolution`. */
+  initialValues?: Float64Array;
 }
 
 /** A model given as CPLEX-LP text (what analysts download). */
@@ -52,10 +55,22 @@ export interface SolverProgress {
   nodes: number;
 }
 
+/** Caller → worker. `stopFlag`'s Int32Array[0] becomes 1 when the caller asks the job to stop. */
+export interface SolveRequest {
+  type: "solve";
+  jobId: number;
+  job: SolverJob;
+  stopFlag: SharedArrayBuffer;
+}
+
 export type WorkerMessage =
-  | { type: "progress"; progress: SolverProgress; incumbent?: Float64Array }
+  | { type: "ready" }
+  | { type: "progress"; jobId: number; progress: SolverProgress; incumbent?: Float64Array }
   | {
       type: "result";
+      jobId: number;
+      /** Bytes of WebAssembly memory the runtime now holds (it never shrinks). */
+      memoryBytes: number;
       /** HiGHS model status code (`highs.constants.modelStatus`). */
       modelStatus: number;
       hasSolution: boolean;
@@ -73,4 +88,4 @@ export type WorkerMessage =
       colNames?: string[];
       rowNames?: string[];
     }
-  | { type: "error"; message: string };
+  | { type: "error"; jobId: number | null; message: string };
