@@ -24,6 +24,8 @@ import { PortfolioService } from "./modules/portfolio/portfolio.service.js";
 import { seedReferenceData } from "./modules/portfolio/portfolio.store.js";
 import { ProjectService } from "./modules/portfolio/project.service.js";
 import { ProjectTransferService } from "./modules/portfolio/project-transfer.js";
+import { selectionRoutes } from "./modules/selection/selection.routes.js";
+import { SelectionService } from "./modules/selection/selection.service.js";
 import { GoalService } from "./modules/strategy/goals.service.js";
 import { ObjectiveService } from "./modules/strategy/objectives.service.js";
 import { PrioritizationService } from "./modules/strategy/prioritization.service.js";
@@ -58,7 +60,20 @@ export function buildServices(handle: DatabaseHandle, clock: Clock = systemClock
   const objectives = new ObjectiveService(db, clock, audit);
   const goals = new GoalService(db, clock, audit);
   const prioritization = new PrioritizationService(db, clock, audit);
-  return { audit, identity, portfolios, projects, transfer, demo, meetings, objectives, goals, prioritization };
+  const selection = new SelectionService(db, engine, clock, audit);
+  return {
+    audit,
+    identity,
+    portfolios,
+    projects,
+    transfer,
+    demo,
+    meetings,
+    objectives,
+    goals,
+    prioritization,
+    selection,
+  };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -161,7 +176,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   portfolioRoutes(app, services, config);
   meetingsRoutes(app, services.meetings);
   strategyRoutes(app, services);
+  selectionRoutes(app, services.selection);
   demoRoutes(app, services.demo);
+  // Running solves stop (keeping what they found) before the database closes.
+  app.addHook("onClose", async () => services.selection.shutdown());
 
   await registerWeb(app);
   return { app, services };

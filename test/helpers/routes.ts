@@ -103,6 +103,21 @@ export const API_ROUTES = {
   "GET /api/v1/action-items/{id}": "meeting.read",
   // "own": the caller owns the action item, and may then change only its status (variants in permissions.test.ts).
   "PATCH /api/v1/action-items/{id}": "action.update",
+  // ---------- portfolio selection ----------
+  "GET /api/v1/scenarios": "selection.read",
+  "POST /api/v1/scenarios": "selection.write",
+  "GET /api/v1/scenarios/{id}": "selection.read",
+  "PATCH /api/v1/scenarios/{id}": "selection.write",
+  "DELETE /api/v1/scenarios/{id}": "selection.write",
+  "POST /api/v1/scenarios/{id}/copy": "selection.write",
+  "GET /api/v1/scenarios/{id}/model.lp": "selection.read",
+  "POST /api/v1/scenarios/{id}/runs": "selection.write",
+  "GET /api/v1/scenarios/{id}/runs": "selection.read",
+  "GET /api/v1/selection-runs/{id}": "selection.read",
+  "POST /api/v1/selection-runs/{id}/cancel": "selection.write",
+  // Also needs meeting.write, which every role with selection.commit holds.
+  "POST /api/v1/scenarios/{id}/commit": "selection.commit",
+  "GET /api/v1/scenario-comparison": "selection.read",
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof API_ROUTES;

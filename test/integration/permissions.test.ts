@@ -89,6 +89,9 @@ describeEachEngine("permissions: every route × every role", (engine) => {
   let meetingId: string;
   let decisionId: string;
   let actionItemId: string;
+  let scenarioId: string;
+  let otherScenarioId: string;
+  let runId: string;
 
   const ownerOf = (c: Caller) => c.user ?? t.admin;
   const issueToken = async (user: TestUser) =>
@@ -184,6 +187,21 @@ describeEachEngine("permissions: every route × every role", (engine) => {
     setUp("POST", "/api/v1/decisions", { kind: "approve", title: `Walk decision ${next()}`, decidedOn: "2027-03-04" });
   const freshAction = (ownerId: string) =>
     setUp("POST", "/api/v1/action-items", { title: `Walk action ${next()}`, ownerId, dueDate: "2099-12-31" });
+
+  const scenarioBody = () => ({
+    name: `Walk scenario ${next()}`,
+    portfolioId,
+    firstMonth: "2027-01",
+    horizonMonths: 12,
+    solver: { timeLimitSeconds: 2, explain: false },
+  });
+  const freshScenario = () => setUp("POST", "/api/v1/scenarios", scenarioBody());
+  /** Solves a scenario to the end and returns the run's id. */
+  const solvedRun = async (id: string) => {
+    const run = await setUp("POST", `/api/v1/scenarios/${id}/runs`, {}, 202);
+    await t.services.selection.waitForRun(run.id);
+    return run.id;
+  };
 
   /** A valid request per route for the caller; fresh records where the call changes state. */
   const prepare: Record<RouteKey, (c: Caller) => Promise<Prepared>> = {
@@ -455,6 +473,37 @@ describeEachEngine("permissions: every route × every role", (engine) => {
         recordRoles: ["owner"],
       };
     },
+    "GET /api/v1/scenarios": async () => ({ url: "/api/v1/scenarios" }),
+    "POST /api/v1/scenarios": async () => ({ url: "/api/v1/scenarios", body: scenarioBody() }),
+    "GET /api/v1/scenarios/{id}": async () => ({ url: `/api/v1/scenarios/${scenarioId}` }),
+    "PATCH /api/v1/scenarios/{id}": async () => {
+      const s = await freshScenario();
+      return { url: `/api/v1/scenarios/${s.id}`, body: { version: s.version, name: "Renamed scenario" } };
+    },
+    "DELETE /api/v1/scenarios/{id}": async () => {
+      const s = await freshScenario();
+      return { url: `/api/v1/scenarios/${s.id}?version=${s.version}` };
+    },
+    "POST /api/v1/scenarios/{id}/copy": async () => ({
+      url: `/api/v1/scenarios/${scenarioId}/copy`,
+      body: { name: `Copy ${next()}` },
+    }),
+    "GET /api/v1/scenarios/{id}/model.lp": async () => ({ url: `/api/v1/scenarios/${scenarioId}/model.lp` }),
+    "POST /api/v1/scenarios/{id}/runs": async () => ({
+      url: `/api/v1/scenarios/${otherScenarioId}/runs`,
+      body: {},
+    }),
+    "GET /api/v1/scenarios/{id}/runs": async () => ({ url: `/api/v1/scenarios/${scenarioId}/runs` }),
+    "GET /api/v1/selection-runs/{id}": async () => ({ url: `/api/v1/selection-runs/${runId}` }),
+    "POST /api/v1/selection-runs/{id}/cancel": async () => ({ url: `/api/v1/selection-runs/${runId}/cancel` }),
+    "POST /api/v1/scenarios/{id}/commit": async () => {
+      const s = await freshScenario();
+      const run = await solvedRun(s.id);
+      return { url: `/api/v1/scenarios/${s.id}/commit`, body: { version: s.version, runId: run } };
+    },
+    "GET /api/v1/scenario-comparison": async () => ({
+      url: `/api/v1/scenario-comparison?ids=${scenarioId},${otherScenarioId}`,
+    }),
   };
 
   beforeAll(async () => {
@@ -515,6 +564,9 @@ describeEachEngine("permissions: every route × every role", (engine) => {
       })
     ).id;
     actionItemId = (await freshAction(users.member.id)).id;
+    scenarioId = (await freshScenario()).id;
+    otherScenarioId = (await freshScenario()).id;
+    runId = await solvedRun(scenarioId);
   });
   afterAll(async () => t.close());
 

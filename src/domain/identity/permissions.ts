@@ -133,6 +133,18 @@ export const CAPABILITIES = {
     grants: { admin: "all", pmo: "all", project_manager: "own" },
     ownMeans: "the caller is the project's manager",
   },
+  "selection.read": {
+    description: "See portfolio-selection scenarios, their runs, explanations and comparisons",
+    grants: { admin: "all", executive: "all", pmo: "all", project_manager: "all", viewer: "all" },
+  },
+  "selection.write": {
+    description: "Create, edit, copy and delete selection scenarios; run the optimizer",
+    grants: { admin: "all", executive: "all", pmo: "all" },
+  },
+  "selection.commit": {
+    description: "Approve a scenario's portfolio: selected proposed projects become approved at their chosen start",
+    grants: { admin: "all", executive: "all" },
+  },
   "meeting.read": { description: "See steering meetings, decisions and action items", grants: everyone() },
   "meeting.write": {
     description: "Plan steering meetings, record agenda, decisions and action items",

@@ -35,10 +35,10 @@ export const ATTENDANCES = ["invited", "attended", "apologies"] as const;
 export type Attendance = (typeof ATTENDANCES)[number];
 
 /**
- * What an agenda item or a decision may be about. `benefit` joins when the benefits module
- * exists; until then a reference is to a project, a goal or a strategic objective.
+ * What an agenda item or a decision may be about: a project, a goal, a strategic objective, or a
+ * portfolio-selection scenario (the decision that approves its portfolio).
  */
-export const REF_TYPES = ["project", "goal", "objective"] as const;
+export const REF_TYPES = ["project", "goal", "objective", "scenario"] as const;
 export type RefType = (typeof REF_TYPES)[number];
 
 export const DECISION_KINDS = ["approve", "defer", "reject", "reprioritize", "change_request"] as const;

@@ -25,6 +25,7 @@ import type {
   ProjectsTable,
   ResourceRolesTable,
 } from "../modules/portfolio/portfolio.table.js";
+import type { SelectionRunsTable, SelectionScenariosTable } from "../modules/selection/selection.table.js";
 import type {
   AhpParticipantsTable,
   AhpSessionsTable,
@@ -71,4 +72,6 @@ export interface Database {
   agenda_items: AgendaItemsTable;
   decisions: DecisionsTable;
   action_items: ActionItemsTable;
+  selection_scenarios: SelectionScenariosTable;
+  selection_runs: SelectionRunsTable;
 }

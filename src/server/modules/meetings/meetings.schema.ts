@@ -39,7 +39,7 @@ export const MeetingStatusSchema = z.enum(MEETING_STATUSES);
 export const AttendanceSchema = z.enum(ATTENDANCES);
 export const RefTypeSchema = z
   .enum(REF_TYPES)
-  .describe("project | goal | objective (benefit arrives with the benefits module)");
+  .describe("project | goal | objective | scenario (a portfolio-selection scenario)");
 export const DecisionKindSchema = z.enum(DECISION_KINDS);
 export const ActionStatusSchema = z.enum(ACTION_STATUSES);
 

@@ -70,6 +70,16 @@ export async function findRefLabels(
   const projectIds = idsOf("project");
   const goalIds = idsOf("goal");
   const objectiveIds = idsOf("objective");
+  const scenarioIds = idsOf("scenario");
+  if (scenarioIds.length > 0) {
+    const rows = await db
+      .selectFrom("selection_scenarios")
+      .select(["id", "name"])
+      .where("organization_id", "=", organizationId)
+      .where("id", "in", scenarioIds)
+      .execute();
+    for (const r of rows) out.set(refKey("scenario", r.id), `Scenario · ${r.name}`);
+  }
   if (projectIds.length > 0) {
     const rows = await db
       .selectFrom("projects")

@@ -7,7 +7,12 @@ import type { ItemList, ProjectPage } from "../../api/types.js";
 /** What an agenda item or a decision is about: a project, a goal or an objective. */
 export type Reference = { refType: RefType; refId: string; refLabel: string | null };
 
-export const REF_TYPE_LABELS: Record<RefType, string> = { project: "Project", goal: "Goal", objective: "Objective" };
+export const REF_TYPE_LABELS: Record<RefType, string> = {
+  project: "Project",
+  goal: "Goal",
+  objective: "Objective",
+  scenario: "Selection scenario",
+};
 
 export type ReferenceOption = { value: string; label: string };
 
@@ -55,5 +60,6 @@ export function useObjectiveOptions(enabled: boolean) {
 export function referencePath(refType: RefType, refId: string): string | null {
   if (refType === "project") return `/projects/${refId}`;
   if (refType === "goal") return `/strategy/goals/${refId}`;
+  if (refType === "scenario") return `/selection/${refId}`;
   return "/strategy";
 }

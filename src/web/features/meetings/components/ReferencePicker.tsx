@@ -42,7 +42,7 @@ export function ReferencePicker({
 
   const typeOptions = [
     { value: NONE, label: "Nothing in particular" },
-    ...REF_TYPES.filter((t) => t === "project" || mayReadStrategy).map((t) => ({
+    ...REF_TYPES.filter((t) => t === "project" || (t !== "scenario" && mayReadStrategy)).map((t) => ({
       value: t,
       label: REF_TYPE_LABELS[t],
     })),
