@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { registerAhpCommands } from "./ahp.js";
 import { registerDemoCommands } from "./demo.js";
 import { registerOrgCommands } from "./org.js";
+import { registerScenarioCommands } from "./scenario.js";
 import { registerServerCommands } from "./server.js";
 import { registerTokenCommands } from "./token.js";
 import { registerTransferCommands } from "./transfer.js";
@@ -51,5 +52,6 @@ export function buildProgram(): Command {
   registerTransferCommands(program);
   registerDemoCommands(program);
   registerAhpCommands(program);
+  registerScenarioCommands(program);
   return program;
 }

@@ -126,6 +126,31 @@ describe("throughline CLI [sqlite]", { timeout: 90_000 }, () => {
     expect(await projectCount()).toBe(40);
   });
 
+  it("scenario list / solve / model: the demo's scenarios solve, print the portfolio, and export the model", async () => {
+    const list = ok(await cli(["scenario", "list"]));
+    const lines = list.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(list).toContain("budget held flat");
+    const id = lines.find((l) => l.includes("budget held flat"))!.split(/\s+/)[0]!;
+    expect(id).toMatch(UUID);
+    const [solved, model] = await Promise.all([
+      cli(["scenario", "solve", id, "--no-explain", "--time-limit", "20"]),
+      cli(["scenario", "model", id, "--out", path.join(dataDir, "flat.lp")]),
+    ]);
+    const out = ok(solved);
+    expect(out).toMatch(/^Run [0-9a-f-]+: (optimal|feasible)$/m);
+    expect(out).toMatch(/^Greedy cut line: by value ÷ cost [\d.]+, by value [\d.]+/m);
+    expect(out).toMatch(/^ {2}\+ NET-\d{3} {2}start \d{4}-\d{2}/m);
+    expect(lastLine(out)).toMatch(UUID);
+    ok(model);
+    const lp = fs.readFileSync(path.join(dataDir, "flat.lp"), "utf8");
+    expect(lp).toMatch(/^maximize/im);
+    expect(lp).toContain("budget_2026_04");
+    const missing = await cli(["scenario", "solve", "01a21533-0000-7000-8000-000000000000"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("not_found");
+  }, 90_000);
+
   it("org create prints the new organization's id alone on its last line", async () => {
     const out = ok(await cli(["org", "create", "--name", "Beta Ltd"]));
     newOrgId = lastLine(out);

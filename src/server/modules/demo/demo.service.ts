@@ -13,6 +13,8 @@ import { generatePassword } from "../identity/passwords.js";
 import { MeetingService } from "../meetings/meetings.service.js";
 import { PortfolioService } from "../portfolio/portfolio.service.js";
 import { ProjectService } from "../portfolio/project.service.js";
+import { ScenarioConstraintsSchema } from "../selection/selection.schema.js";
+import { SelectionService } from "../selection/selection.service.js";
 import { GoalService } from "../strategy/goals.service.js";
 import { ObjectiveService } from "../strategy/objectives.service.js";
 import { PrioritizationService } from "../strategy/prioritization.service.js";
@@ -33,9 +35,13 @@ export type DemoResult = {
   meetings: number;
   decisions: number;
   actionItems: number;
+  scenarios: number;
 };
 
-type StrategyCounts = Omit<DemoResult, "organizationId" | "people" | "portfolios" | "programs" | "projects">;
+type StrategyCounts = Omit<
+  DemoResult,
+  "organizationId" | "people" | "portfolios" | "programs" | "projects" | "scenarios"
+>;
 
 /** The demo's people as members of the organization: ids by email, and a context to act as one of them. */
 type Members = {
@@ -185,6 +191,13 @@ export class DemoService {
         });
       }
       const counts = await this.loadStrategy(trx, audit, ctx, strategy, members, projectIds);
+      const pmo = data.people.find((p) => p.role === "pmo");
+      const scenarios = await loadDemoScenarios(
+        new SelectionService(trx, this.deps.projects.engineName, this.clock, audit),
+        trx,
+        pmo ? members.actingAs(pmo.email) : ctx,
+        portfolioIds.get(DEMO_SELECTION_PORTFOLIO) as string,
+      );
       return {
         organizationId: org,
         people: data.people.length,
@@ -192,6 +205,7 @@ export class DemoService {
         programs: data.programs.length,
         projects: data.projects.length,
         ...counts,
+        scenarios,
       };
     });
   }
@@ -401,4 +415,80 @@ export class DemoService {
       actionItems,
     };
   }
+}
+
+/** The portfolio whose proposals the demo scenarios weigh: big network projects, tight field capacity. */
+const DEMO_SELECTION_PORTFOLIO = "network";
+const DEMO_FIRST_MONTH = "2026-04";
+const DEMO_HORIZON = 24;
+
+/**
+ * Two selection scenarios on the network portfolio, with limits derived from the demo's own plans so
+ * that not every proposal fits: "Budget held flat" gives each month the locked-in spend plus 55 % of
+ * what the proposals would spend on average; "Growth case" adds 20 %, lets starts move up to three
+ * months and caps field technicians at 85 % of their peak demand. Values are the priority scores.
+ */
+async function loadDemoScenarios(
+  selection: SelectionService,
+  trx: Db,
+  ctx: RequestContext,
+  portfolioId: string,
+): Promise<number> {
+  const base = {
+    portfolioId,
+    firstMonth: DEMO_FIRST_MONTH,
+    horizonMonths: DEMO_HORIZON,
+    valueSource: "priority" as const,
+    capacityUnit: "hours" as const,
+    candidateStatuses: ["proposed" as const, "approved" as const, "active" as const],
+    lockActive: true,
+    candidates: [],
+    solver: { timeLimitSeconds: 20, gapPct: 0.01, explain: true },
+  };
+  const assembled = await selection.assemble(trx, ctx.actor.organizationId, portfolioId, {
+    ...base,
+    startFlexMonths: 0,
+    constraints: ScenarioConstraintsSchema.parse({}),
+  });
+  const H = DEMO_HORIZON;
+  const locked = Array.from({ length: H }, () => 0);
+  const proposed = Array.from({ length: H }, () => 0);
+  const technicians = Array.from({ length: H }, () => 0);
+  for (const p of assembled.scenario.projects) {
+    if (p.excluded) continue;
+    const start = p.lockedStart ?? p.earliestStart;
+    const into = p.lockedStart === undefined ? proposed : locked;
+    p.costByMonth.forEach((c, k) => {
+      if (start + k >= 0 && start + k < H) into[start + k]! += c;
+    });
+    (p.demandByRole?.field_technician ?? []).forEach((d, k) => {
+      if (start + k >= 0 && start + k < H) technicians[start + k]! += d;
+    });
+  }
+  const activeMonths = proposed.filter((v) => v > 0).length || 1;
+  const average = proposed.reduce((a, b) => a + b, 0) / activeMonths;
+  const roundCents = (units: number) => Math.round(units / 10_000) * 10_000 * 100;
+  const flat = locked.map((l) => roundCents(l + 0.55 * average));
+  await selection.create(ctx, {
+    ...base,
+    name: "Network 2026–28: budget held flat",
+    description:
+      "Each month's budget is the locked-in spend of active projects plus 55 % of what the proposals would spend on average. Starts as planned.",
+    startFlexMonths: 0,
+    constraints: ScenarioConstraintsSchema.parse({ budgetByMonthCents: flat }),
+  });
+  const peak = Math.max(...technicians);
+  await selection.create(ctx, {
+    ...base,
+    name: "Network 2026–28: growth case",
+    description:
+      "20 % more budget each month, starts may move up to three months, and field technicians are capped at 85 % of their peak demand.",
+    startFlexMonths: 3,
+    constraints: ScenarioConstraintsSchema.parse({
+      budgetByMonthCents: flat.map((b) => Math.round((b * 1.2) / 100) * 100),
+      capacity: [{ roleKey: "field_technician", byMonth: technicians.map(() => Math.round(peak * 0.85)) }],
+      balance: [{ dimension: "category", key: "transform", minPct: 25, maxPct: null }],
+    }),
+  });
+  return 2;
 }

@@ -3,6 +3,7 @@
  * money in cents, and each constraint, relaxation and shadow price as a sentence.
  */
 import type { Relaxation, SelectionRowKind } from "../../../domain/selection/selection-model.js";
+import { addMonths } from "../../../domain/shared/period.js";
 import type { BindingConstraint, ScenarioAnalysis, ShadowPrice } from "./analysis.types.js";
 import { type AssembledScenario, toCents } from "./scenario-inputs.js";
 import type { RunResult } from "./selection.schema.js";
@@ -139,7 +140,7 @@ export function presentRun(analysis: ScenarioAnalysis, ctx: PresentContext): Run
       name: c.name,
       status: c.status,
       category: c.category,
-      start: months[start] ?? `${start}`,
+      start: months[start] ?? addMonths(assembled.scenario.firstMonth ?? months[0]!, start),
       plannedStart: c.plannedStart,
       shiftMonths: start - (assembled.plannedIndex.get(id) ?? start),
       value: c.value,

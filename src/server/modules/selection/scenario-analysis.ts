@@ -184,6 +184,8 @@ function readChosenPortfolio(scenario: SelectionScenario, model: SelectionModel,
     tight: model.constraints.flatMap((row) => {
       const kind = row.meta?.kind;
       if (kind === "once" || kind === "mandatory") return [];
+      // A row none of whose projects is chosen is "tight" only as 0 ≤ 0 (dependencies, balance): not a limit that binds.
+      if (row.variables.every((j) => (values[model.variables[j]!.name] ?? 0) === 0)) return [];
       const binding = describeRow(model, row, values);
       return binding && isTight(binding) ? [binding] : [];
     }),

@@ -332,10 +332,12 @@ function collectDependencies(
   const dropped = data.dependencies.filter((d) => candidateIds.has(d.project_id) && !candidateIds.has(d.depends_on_id));
   if (dropped.length > 0) {
     warnings.push(
-      `${dropped.length} dependenc${dropped.length === 1 ? "y names a prerequisite" : "ies name prerequisites"} outside the candidates; ${dropped.length === 1 ? "it is" : "they are"} taken as met (${dropped
+      `${dropped
         .slice(0, 5)
         .map((d) => codeOf.get(d.project_id))
-        .join(", ")})`,
+        .join(
+          ", ",
+        )}${dropped.length > 5 ? ", …" : ""} depend${dropped.length === 1 ? "s" : ""} on projects outside the candidates (decided already, or in another portfolio); those dependencies are taken as met`,
     );
   }
   return out;
