@@ -23,7 +23,8 @@ Exit codes:
      problems (also on --dry-run), permission of the --as person
   2  not found or conflict: unknown organization or email, already a member, demo into an
      organization that already has projects
-  3  unexpected failure: database unreachable, failed migration, a bug (add --debug for the stack)`;
+  3  unexpected failure: database unreachable, failed migration, a bug (add --debug for the stack)
+  4  scenario solve ran but found no portfolio (infeasible, or no solution within the time limit)`;
 
 // The package version, read here rather than imported from src/server/app.ts (VERSION), which would
 // load the whole server (fastify, database drivers) just to print help.

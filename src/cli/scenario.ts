@@ -6,7 +6,7 @@ type Common = { org?: string; as?: string };
 type SolveOptions = Common & { timeLimit?: number; gap?: number; explain: boolean; json?: boolean };
 
 /** Exit code of a solve that ran but found no portfolio (infeasible, or no solution in the time given). */
-const EXIT_NO_PORTFOLIO = 2;
+const EXIT_NO_PORTFOLIO = 4;
 
 function parsePositive(value: string): number {
   const n = Number(value);
@@ -117,7 +117,8 @@ export function registerScenarioCommands(program: Command): void {
               }
               console.log(run.id);
             }
-            if (!r || r.selected.length === 0 || run.status === "infeasible") process.exitCode = EXIT_NO_PORTFOLIO;
+            const found = run.status === "optimal" || run.status === "feasible" || (r !== null && r.objective !== null);
+            if (!found || run.status === "infeasible") process.exitCode = EXIT_NO_PORTFOLIO;
           });
         } finally {
           await shutdownSolverPool();

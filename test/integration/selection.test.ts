@@ -142,6 +142,8 @@ describeEachEngine("portfolio selection", (engine) => {
     expect(r.usage!.spendCents.slice(0, 3)).toEqual([10 * K, 10 * K, 0]);
     expect(r.usage!.budgetLimitCents[0]).toBe(10 * K);
     expect(r.spendInHorizonCents).toBe(20 * K);
+    expect(r.explanationsComplete).toBe(true);
+    expect(r.violations).toEqual([]);
   }, 60_000);
 
   it("keeps the result when the run is read later, marks it stale once the scenario changes", async () => {

@@ -2,7 +2,11 @@
  * Presents a scenario analysis in the executives' terms: project codes and names, YYYY-MM months,
  * money in cents, and each constraint, relaxation and shadow price as a sentence.
  */
-import type { Relaxation, SelectionRowKind } from "../../../domain/selection/selection-model.js";
+import {
+  buildSelectionModel,
+  type Relaxation,
+  type SelectionRowKind,
+} from "../../../domain/selection/selection-model.js";
 import { addMonths } from "../../../domain/shared/period.js";
 import type { BindingConstraint, ScenarioAnalysis, ShadowPrice } from "./analysis.types.js";
 import { type AssembledScenario, toCents } from "./scenario-inputs.js";
@@ -18,7 +22,16 @@ export interface PresentContext {
   budgetTotalCents: number | null;
 }
 
-const MONEY_KINDS = new Set<SelectionRowKind>(["budget", "capex", "opex", "budget_total", "capex_total", "opex_total"]);
+const MONEY_KINDS = new Set<SelectionRowKind>([
+  "budget",
+  "capex",
+  "opex",
+  "budget_total",
+  "capex_total",
+  "opex_total",
+  "balance_min",
+  "balance_max",
+]);
 
 export function formatMoney(cents: number, currency: string): string {
   const amount = cents / 100;
@@ -46,6 +59,15 @@ export function presentRun(analysis: ScenarioAnalysis, ctx: PresentContext): Run
   const unit = ctx.capacityUnit === "fte" ? "FTE" : "hours";
   const roleName = (key: string | undefined) => (key ? (ctx.roleNames.get(key) ?? key) : "");
 
+  // Row metadata by model name (dependency ends, balance rules, exclusion groups) for the wording.
+  const built = buildSelectionModel(assembled.scenario);
+  const metaOf = new Map(built.ok ? built.model.constraints.map((r) => [r.name, r.meta]) : []);
+  const balanceLabel = (rule: { dimension: string; key: string } | undefined) =>
+    !rule
+      ? "a group"
+      : rule.dimension === "category"
+        ? `category ${ctx.categoryNames.get(rule.key) ?? rule.key}`
+        : `objective ${ctx.objectiveNames.get(rule.key) ?? rule.key}`;
   const describe = (
     kind: SelectionRowKind,
     constraint: string,
@@ -54,6 +76,7 @@ export function presentRun(analysis: ScenarioAnalysis, ctx: PresentContext): Run
     project?: string,
   ): string => {
     const inMonth = month === undefined ? "" : ` in ${monthOf(month)}`;
+    const meta = metaOf.get(constraint);
     switch (kind) {
       case "budget":
         return `Budget${inMonth}`;
@@ -74,13 +97,19 @@ export function presentRun(analysis: ScenarioAnalysis, ctx: PresentContext): Run
       case "mandatory":
         return `${project ? codeOf(project) : "A project"} is mandatory`;
       case "exclusion":
-        return `Only one of group ${constraint.replace(/^excl_/, "")}`;
+        return `Only one of group ${meta?.group ?? constraint.replace(/^excl_/, "")}`;
       case "dependency":
+        return meta?.project && meta.requires
+          ? `${codeOf(meta.project)} needs ${codeOf(meta.requires)}`
+          : `Dependency ${constraint}`;
       case "dependency_timing":
-        return `Dependency ${constraint}`;
+        return meta?.project && meta.requires
+          ? `${codeOf(meta.project)} starts after ${codeOf(meta.requires)} ends`
+          : `Dependency ${constraint}`;
       case "balance_min":
+        return `Minimum share of ${balanceLabel(meta?.rule)}`;
       case "balance_max":
-        return `${kind === "balance_min" ? "Minimum" : "Maximum"} balance share (${constraint})`;
+        return `Maximum share of ${balanceLabel(meta?.rule)}`;
       default:
         return constraint;
     }
@@ -92,12 +121,14 @@ export function presentRun(analysis: ScenarioAnalysis, ctx: PresentContext): Run
   const relaxation = (r: Relaxation) => {
     const label = describe(r.kind, r.constraint, r.month, r.role, r.project);
     let message: string;
-    if (MONEY_KINDS.has(r.kind)) message = `${label} must grow by ${formatMoney(toCents(r.amount), ctx.currency)}`;
+    if (r.kind === "balance_min" || r.kind === "balance_max")
+      message = `${label} is missed by ${formatMoney(toCents(r.amount), ctx.currency)} of spend`;
+    else if (MONEY_KINDS.has(r.kind)) message = `${label} must grow by ${formatMoney(toCents(r.amount), ctx.currency)}`;
     else if (r.kind === "capacity") message = `${label} must grow by ${round(r.amount, 1)} ${unit}`;
     else if (r.kind === "max_projects") message = `${label} must grow by ${Math.ceil(r.amount - 1e-6)}`;
     else if (r.kind === "mandatory")
       message = `${r.project ? codeOf(r.project) : "A mandatory project"} cannot be made to fit: drop it as mandatory or relax the limits it needs`;
-    else message = `${label} must move by ${formatMoney(toCents(r.amount), ctx.currency)} of spend`;
+    else message = `${label} must move by ${round(r.amount, 2)}`;
     return {
       constraint: r.constraint,
       kind: r.kind,
@@ -170,6 +201,8 @@ export function presentRun(analysis: ScenarioAnalysis, ctx: PresentContext): Run
       else if (e && loss === null && blockedBy.length > 0)
         explanation = `It cannot be added: ${blockedBy.map((b) => b.message).join("; ")}.`;
       else if (e && loss === null) explanation = "It could not be evaluated in the time given.";
+      else if (!e && analysis.isPartial)
+        explanation = "Not explained: the run was stopped before its explanations were finished.";
       else if (c.value <= 0) explanation = "It adds no value under this scenario's value source.";
       else if (loss !== null && binding.length > 0)
         explanation = `Forcing it in would lose ${round(loss, 2)} value: ${binding
@@ -213,7 +246,7 @@ export function presentRun(analysis: ScenarioAnalysis, ctx: PresentContext): Run
   const shadow = (s: ShadowPrice) => {
     const kind = s.kind as SelectionRowKind;
     const label = describe(kind, s.constraint, s.month, s.role);
-    const money = MONEY_KINDS.has(kind);
+    const money = MONEY_KINDS.has(kind) && kind !== "balance_min" && kind !== "balance_max";
     // A price per currency unit is read per 100,000 of it: "100 k more budget is worth …".
     const text = money
       ? `${formatMoney(10_000_000, ctx.currency)} more ${label.charAt(0).toLowerCase()}${label.slice(1)} is worth ${round(s.price * 100_000, 2)} value`
@@ -281,6 +314,16 @@ export function presentRun(analysis: ScenarioAnalysis, ctx: PresentContext): Run
       projectCount: f.projectIds.length,
     })),
     usage,
-    warnings: [...assembled.warnings, ...(analysis.message ? [analysis.message] : [])],
+    explanationsComplete: !analysis.isPartial,
+    violations: analysis.violations.map((v) => ({ constraint: v.constraint, amount: round(v.amount, 4) })),
+    warnings: [
+      ...assembled.warnings,
+      ...(analysis.message ? [analysis.message] : []),
+      ...(analysis.status === "infeasible" && analysis.relaxations.length === 0
+        ? [
+            "No limit can be relaxed to make this scenario feasible: locked-in projects, dependencies or exclusion groups contradict each other (for example two locked-in projects in one exclusion group, or a locked-in project that needs an excluded one).",
+          ]
+        : []),
+    ],
   };
 }

@@ -319,7 +319,11 @@ export const ShadowPriceSchema = z.object({
   month: z.string().nullable(),
   roleKey: z.string().nullable(),
   price: z.number().describe("Value per cent (money) or per capacity unit"),
-  label: z.string().describe("e.g. 'One more FTE of Analyst in 2027-04 is worth 3.2 value points'"),
+  label: z
+    .string()
+    .describe(
+      "e.g. '€100K more budget in 2027-04 is worth 0.12 value' or 'One more hour of Analyst capacity in 2027-04 is worth 0.001 value'",
+    ),
 });
 
 export const FrontierPointSchema = z.object({
@@ -370,6 +374,10 @@ export const RunResultSchema = z.object({
   shadowPrices: z.array(ShadowPriceSchema),
   frontier: z.array(FrontierPointSchema),
   usage: UsageSchema.nullable(),
+  /** False when the run was stopped before every explanation, the frontier and the prices were computed. */
+  explanationsComplete: z.boolean(),
+  /** Violations of the chosen portfolio found by the independent checker (empty unless something is wrong). */
+  violations: z.array(z.object({ constraint: z.string(), amount: z.number() })),
   warnings: z.array(z.string()),
 });
 export type RunResult = z.infer<typeof RunResultSchema>;

@@ -37,7 +37,7 @@ import * as store from "./selection.store.js";
 type LiveRun = { controller: AbortController; progress: AnalysisProgress | null; done: Promise<void> };
 
 /** A run no process has finished after this long is taken as interrupted. */
-const ABANDONED_AFTER_MS = 2 * 60 * 60 * 1000;
+const ABANDONED_AFTER_MS = 6 * 60 * 60 * 1000;
 
 /**
  * Portfolio selection: scenarios on a portfolio, solver runs with progress and cancel, the
@@ -218,7 +218,7 @@ export class SelectionService {
       scenario_id: id,
       status: "running",
       message: null,
-      fingerprint: fingerprintOf(assembled, settings),
+      fingerprint: fingerprintOf(assembled),
       settings: JSON.stringify(solver),
       value: null,
       gap_pct: null,
@@ -231,7 +231,7 @@ export class SelectionService {
     const controller = new AbortController();
     const liveRun: LiveRun = { controller, progress: null, done: Promise.resolve() };
     this.live.set(runId, liveRun);
-    liveRun.done = this.execute(org, runId, row, settings, assembled, solver, liveRun).finally(() => {
+    liveRun.done = this.execute(org, runId, settings, assembled, solver, liveRun).finally(() => {
       this.live.delete(runId);
     });
     return this.getRun(ctx, runId);
@@ -240,7 +240,6 @@ export class SelectionService {
   private async execute(
     org: string,
     runId: string,
-    row: store.ScenarioWithPortfolio,
     settings: ScenarioSettings,
     assembled: AssembledScenario,
     solver: ScenarioSettings["solver"],
@@ -261,7 +260,7 @@ export class SelectionService {
       });
       const present = await this.presentContext(org, settings, assembled);
       result = presentRun(analysis, present);
-      status = analysis.status === "time_limit" && analysis.objective === null ? "time_limit" : analysis.status;
+      status = analysis.status;
       message = analysis.message ?? null;
     } catch (error) {
       message = `The solver failed: ${(error as Error).message}`;
@@ -282,7 +281,6 @@ export class SelectionService {
     } catch {
       // The database went away (shutdown, the scenario was deleted): nothing left to record.
     }
-    void row;
   }
 
   async listRuns(ctx: RequestContext, scenarioId: string): Promise<{ items: ScenarioRunSummary[] }> {
@@ -297,7 +295,7 @@ export class SelectionService {
   async getRun(ctx: RequestContext, runId: string): Promise<Run> {
     authorize(ctx, "selection.read");
     const org = ctx.actor.organizationId;
-    await this.failAbandoned();
+    await this.failAbandoned(org);
     const run = await store.findRun(this.db, org, runId);
     if (!run) throw notFound("Run", runId);
     const scenario = await this.scenarioRow(this.db, org, run.scenario_id);
@@ -357,10 +355,12 @@ export class SelectionService {
     await Promise.allSettled(runs.map((r) => r.done));
   }
 
-  private async failAbandoned(): Promise<void> {
+  private async failAbandoned(org: string): Promise<void> {
     const now = this.clock.now().getTime();
     await store.failAbandonedRuns(
       this.db,
+      org,
+      [...this.live.keys()],
       new Date(now - ABANDONED_AFTER_MS).toISOString(),
       new Date(now).toISOString(),
     );
@@ -422,11 +422,17 @@ export class SelectionService {
           .map((s) => `${s.code} (${s.start})`)
           .join(", ");
       const moved = result.selected.filter((s) => s.shiftMonths !== 0 && !s.locked).map((s) => s.projectId);
+      const untouched = result.selected
+        .filter((s) => !s.locked && s.status !== "proposed" && s.status !== "approved")
+        .map((s) => s.projectId);
       const rationale = [
         input.rationale,
         `Scenario "${row.name}": value ${result.value}${result.gapPct ? ` (gap ${result.gapPct} %)` : ""}, ${result.selected.length} projects selected.`,
         approved.length ? `Approved: ${codes(approved)}.` : "",
         moved.length ? `Start moved: ${codes(moved)}.` : "",
+        untouched.length
+          ? `Selected but left as they are (status neither proposed nor approved): ${codes(untouched)}.`
+          : "",
       ]
         .filter((s) => s.length > 0)
         .join("\n");
@@ -523,7 +529,7 @@ export class SelectionService {
     }
   }
 
-  /** Field problems of settings against the portfolio's current candidates: a 422 listing them all. */
+  /** Field problems of settings against the portfolio's current candidates: one 400 listing them all. */
   private async check(db: Db, org: string, portfolioId: string, settings: ScenarioSettings): Promise<void> {
     const problems: FieldProblem[] = [];
     const seen = new Set<string>();
@@ -586,7 +592,7 @@ export class SelectionService {
   private async currentFingerprint(db: Db, org: string, row: store.ScenarioWithPortfolio): Promise<string | null> {
     const settings = settingsOf(row);
     const assembled = await this.assemble(db, org, row.portfolio_id, settings);
-    return fingerprintOf(assembled, settings);
+    return fingerprintOf(assembled);
   }
 
   private async presentContext(org: string, settings: ScenarioSettings, assembled: AssembledScenario) {
@@ -657,7 +663,7 @@ export class SelectionService {
     ]);
     const committed = row.status === "committed";
     return {
-      ...this.summary(row, latest.get(row.id) ?? null, fingerprintOf(assembled, settings)),
+      ...this.summary(row, latest.get(row.id) ?? null, fingerprintOf(assembled)),
       capacityUnit: settings.capacityUnit,
       candidateStatuses: settings.candidateStatuses as Scenario["candidateStatuses"],
       lockActive: settings.lockActive,
@@ -717,9 +723,12 @@ function settingsSnapshot(s: ScenarioSettings): Record<string, unknown> {
   return { ...s };
 }
 
-/** What a run depends on: the model's input and the solver settings. */
-function fingerprintOf(assembled: AssembledScenario, settings: ScenarioSettings): string {
-  return sha256(JSON.stringify({ scenario: assembled.scenario, solver: settings.solver }));
+/**
+ * What a run's portfolio depends on: the model's input (projects, limits, windows, values). Solver
+ * settings are left out: a longer time limit does not make an earlier portfolio wrong.
+ */
+function fingerprintOf(assembled: AssembledScenario): string {
+  return sha256(JSON.stringify(assembled.scenario));
 }
 
 function currencyOf(settings: string): string {

@@ -262,7 +262,7 @@ export async function finishRun(
     .set(changes)
     .where("organization_id", "=", org)
     .where("id", "=", id)
-    .where("status", "=", "running")
+    .where((eb) => eb.or([eb("status", "=", "running"), eb("message", "=", INTERRUPTED)]))
     .execute();
 }
 
@@ -347,16 +347,26 @@ export async function findLatestSolvedRun(db: Db, org: string, scenarioId: strin
     .executeTakeFirst();
 }
 
-/** Marks runs that no process has finished for `olderThan` as interrupted (a restart or a crash). */
-export async function failAbandonedRuns(db: Db, olderThan: string, at: string): Promise<void> {
-  await db
+/**
+ * Marks the organization's runs that no process has finished for a long time as interrupted (a
+ * restart or a crash), leaving alone the ones this process is running. A late result still lands:
+ * `finishRun` also overwrites an interrupted mark.
+ */
+export async function failAbandonedRuns(
+  db: Db,
+  org: string,
+  liveIds: readonly string[],
+  olderThan: string,
+  at: string,
+): Promise<void> {
+  let q = db
     .updateTable("selection_runs")
-    .set({
-      status: "error",
-      message: "The run was interrupted (the server stopped before it finished)",
-      finished_at: at,
-    })
+    .set({ status: "error", message: INTERRUPTED, finished_at: at })
+    .where("organization_id", "=", org)
     .where("status", "=", "running")
-    .where("started_at", "<", olderThan)
-    .execute();
+    .where("started_at", "<", olderThan);
+  if (liveIds.length > 0) q = q.where("id", "not in", [...liveIds]);
+  await q.execute();
 }
+
+export const INTERRUPTED = "The run was interrupted (the server stopped before it finished)";
