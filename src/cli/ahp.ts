@@ -1,35 +1,7 @@
-import fs from "node:fs";
 import type { Command } from "commander";
 import { aggregateMatrices, evaluateMatrix } from "../server/modules/strategy/prioritization.service.js";
 import { AggregateAhpSchema, EvaluateAhpSchema } from "../server/modules/strategy/strategy.schema.js";
-import { validationError } from "../server/platform/errors.js";
-import { action, readStdin } from "./runtime.js";
-
-async function readJson(file: string): Promise<unknown> {
-  const text = file === "-" ? (await readStdin()).toString("utf8") : fs.readFileSync(file, "utf8");
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw validationError([{ path: "(body)", message: `is not valid JSON: ${(e as Error).message}` }]);
-  }
-}
-
-function parseWith<T>(
-  schema: {
-    safeParse(
-      v: unknown,
-    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  value: unknown,
-): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw validationError(
-      parsed.error.issues.map((i) => ({ path: i.path.map(String).join(".") || "(body)", message: i.message })),
-    );
-  }
-  return parsed.data;
-}
+import { action, parseWith, readJson } from "./runtime.js";
 
 /** `ahp evaluate FILE` and `ahp aggregate FILE`: the same JSON in and out as the API's pure interfaces. */
 export function registerAhpCommands(program: Command): void {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { Command } from "commander";
 import { registerAhpCommands } from "./ahp.js";
 import { registerDemoCommands } from "./demo.js";
+import { registerFinanceCommands } from "./finance.js";
 import { registerOrgCommands } from "./org.js";
 import { registerScenarioCommands } from "./scenario.js";
 import { registerServerCommands } from "./server.js";
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
   registerTransferCommands(program);
   registerDemoCommands(program);
   registerAhpCommands(program);
+  registerFinanceCommands(program);
   registerScenarioCommands(program);
   return program;
 }

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 /**
  * What every command shares: opening the database and the services, resolving the organization
  * and the acting person, error messages and exit codes, stdin/stdout helpers. No business logic:
@@ -206,4 +207,38 @@ export function writeStdout(data: string | Uint8Array): Promise<void> {
       else resolve();
     });
   });
+}
+
+/** Reads a JSON file (or stdin for `-`); an unreadable file is a usage error, bad JSON a validation error. */
+export async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = file === "-" ? (await readStdin()).toString("utf8") : fs.readFileSync(file, "utf8");
+  } catch (e) {
+    // A file that is not there is a mistake in the call (exit 1), not an unexpected failure.
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    // JSON.parse quotes the input, newlines included: keep the error on one line.
+    const reason = (e as Error).message.replace(/\s+/g, " ");
+    throw validationError([{ path: "(body)", message: `is not valid JSON: ${reason}` }]);
+  }
+}
+
+/** Parses with the API's schema; problems name the field as the API's problem+json does. */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw validationError(
+    parsed.error.issues.flatMap((issue) => {
+      const base = issue.path.map(String);
+      // As in platform/http/problem.ts: one problem per unknown field, named by its path.
+      if (issue.code === "unrecognized_keys") {
+        return issue.keys.map((key) => ({ path: [...base, key].join("."), message: "is not a known field" }));
+      }
+      return [{ path: base.join(".") || "(body)", message: issue.message }];
+    }),
+  );
 }

@@ -13,6 +13,7 @@ import { sql } from "kysely";
 import type { Config } from "./config.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { AuditService } from "./modules/audit/audit.service.js";
+import { financeRoutes } from "./modules/benefits/finance.routes.js";
 import { demoRoutes } from "./modules/demo/demo.routes.js";
 import { DemoService } from "./modules/demo/demo.service.js";
 import { identityRoutes } from "./modules/identity/identity.routes.js";
@@ -176,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   portfolioRoutes(app, services, config);
   meetingsRoutes(app, services.meetings);
   strategyRoutes(app, services);
+  financeRoutes(app);
   selectionRoutes(app, services.selection);
   demoRoutes(app, services.demo);
   // Running solves stop (keeping what they found) before the database closes.

@@ -65,6 +65,7 @@ export const API_ROUTES = {
   // Pure calculators: no organization data, any signed-in caller.
   "POST /api/v1/strategy/ahp/evaluate": "authenticated",
   "POST /api/v1/strategy/ahp/aggregate": "authenticated",
+  "POST /api/v1/finance/appraise": "authenticated",
   "GET /api/v1/strategy/criteria": "strategy.read",
   "POST /api/v1/strategy/criteria": "criteria.write",
   "PATCH /api/v1/strategy/criteria/{id}": "criteria.write",

@@ -352,6 +352,10 @@ describeEachEngine("permissions: every route × every role", (engine) => {
         ],
       },
     }),
+    "POST /api/v1/finance/appraise": async () => ({
+      url: "/api/v1/finance/appraise",
+      body: { rate: 0.08, cashflows: [-40_000, 5_000, 8_000, 12_000, 30_000] },
+    }),
     "POST /api/v1/strategy/ahp/aggregate": async () => ({
       url: "/api/v1/strategy/ahp/aggregate",
       body: {
