@@ -203,14 +203,14 @@ describeEachEngine("portfolio selection", (engine) => {
     await bad({ constraints: { budgetByMonthCents: [-5] } }, /budgetByMonthCents/);
     await bad(
       { constraints: { capacity: [{ roleKey: "astronaut", byMonth: [10] }] } },
-      "constraints.capacity[0].roleKey",
+      "constraints.capacity.0.roleKey",
     );
     await bad({ constraints: { capacity: [{ roleKey: "developer", byMonth: [-1] }] } }, /constraints\.capacity/);
     await bad(
       { candidates: [{ projectId: ids.A!, earliestStart: "2026-11", latestStart: "2027-02" }] },
-      "candidates[0].earliestStart",
+      "candidates.0.earliestStart",
     );
-    await bad({ candidates: [{ projectId: ids.A!, mandatory: true, excluded: true }] }, "candidates[0].mandatory");
+    await bad({ candidates: [{ projectId: ids.A!, mandatory: true, excluded: true }] }, "candidates.0.mandatory");
     await bad(
       { constraints: { budgetByMonthCents: Array.from({ length: 7 }, () => K) } },
       "constraints.budgetByMonthCents",
@@ -237,7 +237,7 @@ describeEachEngine("portfolio selection", (engine) => {
       items: unknown[];
     };
     const count = list.items.length;
-    await bad({ candidates: [{ projectId: ids.A!, mandatory: true, excluded: true }] }, "candidates[0].mandatory");
+    await bad({ candidates: [{ projectId: ids.A!, mandatory: true, excluded: true }] }, "candidates.0.mandatory");
     const after = (await t.call(t.admin, "GET", `/api/v1/scenarios?portfolioId=${portfolioId}`)).json() as {
       items: unknown[];
     };

@@ -18,7 +18,7 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string;
   readonly requestId: string | undefined;
-  /** Field errors keyed by dotted path (`name`, `budget.0.amountCents`). */
+  /** Field errors keyed by dotted path (`name`, `budget.0.amountCents`; `a[0].b` is read as `a.0.b`). */
   readonly fieldErrors: FieldErrors;
   /** On a 409 for a stale version: the record as it is now. */
   readonly current: unknown;
@@ -49,7 +49,8 @@ export class ApiError extends Error {
 function toFieldErrors(errors: Problem["errors"]): FieldErrors {
   const out: FieldErrors = {};
   for (const e of errors ?? []) {
-    const path = e.path === "" ? "_" : e.path;
+    // One spelling for every path: `candidates[2].mandatory` reads as `candidates.2.mandatory`.
+    const path = e.path === "" ? "_" : e.path.replace(/\[([^\]]*)\]/g, ".$1").replace(/^\./, "");
     // Several problems on one field read as one sentence list.
     out[path] = out[path] ? `${out[path]}; ${e.message}` : e.message;
   }

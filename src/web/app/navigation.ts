@@ -16,6 +16,7 @@ export const NAVIGATION: readonly NavEntry[] = [
   { label: "Projects", to: "/projects", capability: "project.read" },
   { label: "Portfolios", to: "/portfolios", capability: "portfolio.read" },
   { label: "Strategy", to: "/strategy", capability: "strategy.read" },
+  { label: "Portfolio selection", to: "/selection", capability: "selection.read" },
   { label: "Meetings", to: "/meetings", capability: "meeting.read" },
   { label: "Decision log", to: "/decisions", capability: "meeting.read" },
   { label: "Action items", to: "/actions", capability: "meeting.read" },

@@ -26,6 +26,9 @@ const PrioritizationsPage = lazy(() => import("../routes/strategy/Prioritization
 const PrioritizationPage = lazy(() => import("../routes/strategy/PrioritizationPage.js"));
 const CriteriaPage = lazy(() => import("../routes/strategy/CriteriaPage.js"));
 const RankingPage = lazy(() => import("../routes/strategy/RankingPage.js"));
+const ScenariosPage = lazy(() => import("../routes/selection/ScenariosPage.js"));
+const ScenarioPage = lazy(() => import("../routes/selection/ScenarioPage.js"));
+const ComparisonPage = lazy(() => import("../routes/selection/ComparisonPage.js"));
 const AuditPage = lazy(() => import("../routes/AuditPage.js"));
 const MeetingsPage = lazy(() => import("../routes/meetings/MeetingsPage.js"));
 const MeetingDetailPage = lazy(() => import("../routes/meetings/MeetingDetailPage.js"));
@@ -77,6 +80,9 @@ export const router = createBrowserRouter([
       { path: "strategy/prioritizations/:id", element: guarded("strategy.read", <PrioritizationPage />) },
       { path: "strategy/criteria", element: guarded("strategy.read", <CriteriaPage />) },
       { path: "strategy/ranking", element: guarded("strategy.read", <RankingPage />) },
+      { path: "selection", element: guarded("selection.read", <ScenariosPage />) },
+      { path: "selection/compare", element: guarded("selection.read", <ComparisonPage />) },
+      { path: "selection/:id", element: guarded("selection.read", <ScenarioPage />) },
       { path: "meetings", element: guarded("meeting.read", <MeetingsPage />) },
       { path: "meetings/:id", element: guarded("meeting.read", <MeetingDetailPage />) },
       { path: "decisions", element: guarded("meeting.read", <DecisionLogPage />) },

@@ -40,6 +40,7 @@ export function formatMoney(cents: number, currency: string): string {
       style: "currency",
       currency,
       notation: Math.abs(amount) >= 10_000 ? "compact" : "standard",
+      minimumFractionDigits: 0,
       maximumFractionDigits: Math.abs(amount) >= 10_000 ? 2 : 0,
     }).format(amount);
   } catch {

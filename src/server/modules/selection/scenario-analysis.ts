@@ -367,8 +367,9 @@ function lossOf(value: number, result: SolveResult): number | null {
 }
 
 /**
- * The rows of the chosen portfolio that keep a project out: tight ≤ rows it would add to, its
- * exclusion groups when another member is chosen, and its dependencies whose prerequisite is out.
+ * The rows of the chosen portfolio that keep a project out: tight ≤ rows it would add to, ≤ rows it
+ * would push over their limit at one of its starts, its exclusion groups when another member is
+ * chosen, and its dependencies whose prerequisite is out.
  */
 function findRowsKeepingOut(model: SelectionModel, chosen: ChosenPortfolio, projectId: string): BindingConstraint[] {
   const ownVariables = new Set<number>();
@@ -385,6 +386,21 @@ function findRowsKeepingOut(model: SelectionModel, chosen: ChosenPortfolio, proj
     if (tight !== undefined && Number.isFinite(row.upper) && adds(row)) {
       rows.push(tight);
       continue;
+    }
+    // Not tight, but with room smaller than what the project would add at one of its starts.
+    if (Number.isFinite(row.upper) && adds(row) && meta.kind !== "once" && meta.kind !== "mandatory") {
+      const described = describeRow(model, row, chosen.values);
+      const overflows = row.variables.some(
+        (j, k) =>
+          ownVariables.has(j) &&
+          row.coefficients[k]! > 0 &&
+          described !== undefined &&
+          described.activity + row.coefficients[k]! > row.upper + Math.max(TIGHT_ABSOLUTE, 1e-9 * Math.abs(row.upper)),
+      );
+      if (described && overflows) {
+        rows.push(described);
+        continue;
+      }
     }
     const isOtherMemberChosen = meta.kind === "exclusion" && adds(row);
     const isPrerequisiteOut =

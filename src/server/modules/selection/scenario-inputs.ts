@@ -301,7 +301,9 @@ export function assembleScenario(settings: ScenarioSettings, data: ScenarioData)
       );
     }
   }
-  return { scenario, candidates, problems, warnings, months, plannedIndex };
+  // One path style across the API: dotted, with list positions as segments (`candidates.2.latestStart`).
+  const dotted = problems.map((p) => ({ ...p, path: p.path.replace(/\[(\d+)\]/g, ".$1") }));
+  return { scenario, candidates, problems: dotted, warnings, months, plannedIndex };
 }
 
 /** The projects' own dependencies among the candidates, then the scenario's extra ones. */

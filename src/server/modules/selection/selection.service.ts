@@ -534,7 +534,7 @@ export class SelectionService {
     const problems: FieldProblem[] = [];
     const seen = new Set<string>();
     settings.candidates.forEach((c, i) => {
-      if (seen.has(c.projectId)) problems.push({ path: `candidates[${i}].projectId`, message: "is listed twice" });
+      if (seen.has(c.projectId)) problems.push({ path: `candidates.${i}.projectId`, message: "is listed twice" });
       seen.add(c.projectId);
     });
     const assembled = await this.assemble(db, org, portfolioId, settings);
@@ -680,7 +680,7 @@ export class SelectionService {
       commitDecisionId: row.commit_decision_id,
       permissions: {
         edit: !committed && can(ctx, "selection.write"),
-        solve: can(ctx, "selection.write"),
+        solve: !committed && can(ctx, "selection.write"),
         commit: !committed && can(ctx, "selection.commit") && can(ctx, "meeting.write"),
       },
     };

@@ -1,14 +1,24 @@
 /**
- * A small ECharts host. Only the chart types and components used here are registered, and this
- * module is only reached through lazy imports, so pages without charts never load ECharts.
+ * A small ECharts host. Only the chart types and components used here (strategy and selection
+ * pages) are registered, and this module is only reached through lazy imports, so pages without
+ * charts never load ECharts.
  */
-import { BarChart, LineChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import { BarChart, LineChart, ScatterChart } from "echarts/charts";
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
 import { type EChartsCoreOption, type EChartsType, init, use } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+use([
+  BarChart,
+  LineChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 
 /**
  * Renders `option`; the chart is an image named by `label`. Every chart on these pages also has its
