@@ -13,6 +13,11 @@ import { sql } from "kysely";
 import type { Config } from "./config.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { AuditService } from "./modules/audit/audit.service.js";
+import { BenefitGovernanceService } from "./modules/benefits/benefit-governance.service.js";
+import { BenefitInsightService } from "./modules/benefits/benefit-insight.service.js";
+import { benefitsRoutes } from "./modules/benefits/benefits.routes.js";
+import { BenefitService } from "./modules/benefits/benefits.service.js";
+import { readBenefitSources, seedBenefitCategories } from "./modules/benefits/benefits.store.js";
 import { financeRoutes } from "./modules/benefits/finance.routes.js";
 import { demoRoutes } from "./modules/demo/demo.routes.js";
 import { DemoService } from "./modules/demo/demo.service.js";
@@ -47,7 +52,10 @@ export function buildServices(handle: DatabaseHandle, clock: Clock = systemClock
   const portfolios = new PortfolioService(db, clock, audit);
   const identity = new IdentityService(db, clock, audit, {
     sessionTtlHours,
-    seedOrganization: (trx, organizationId) => seedReferenceData(trx, organizationId),
+    seedOrganization: async (trx, organizationId) => {
+      await seedReferenceData(trx, organizationId);
+      await seedBenefitCategories(trx, organizationId);
+    },
     organizationStats: (trx, organizationId) => portfolios.organizationStats(trx, organizationId),
     lockBootstrap: async (trx) => {
       // SQLite serializes writers on the file; PostgreSQL needs an explicit lock.
@@ -59,9 +67,12 @@ export function buildServices(handle: DatabaseHandle, clock: Clock = systemClock
   const demo = new DemoService(db, clock, { identity, portfolios, projects, audit });
   const meetings = new MeetingService(db, clock, audit);
   const objectives = new ObjectiveService(db, clock, audit);
-  const goals = new GoalService(db, clock, audit);
+  const goals = new GoalService(db, clock, audit, readBenefitSources);
   const prioritization = new PrioritizationService(db, clock, audit);
-  const selection = new SelectionService(db, engine, clock, audit);
+  const benefits = new BenefitService(db, clock, audit);
+  const benefitGovernance = new BenefitGovernanceService(db, clock, audit, benefits);
+  const benefitInsight = new BenefitInsightService(db, clock, audit, benefits);
+  const selection = new SelectionService(db, engine, clock, audit, (trx, org) => benefitInsight.npvByProject(trx, org));
   return {
     audit,
     identity,
@@ -74,6 +85,9 @@ export function buildServices(handle: DatabaseHandle, clock: Clock = systemClock
     goals,
     prioritization,
     selection,
+    benefits,
+    benefitGovernance,
+    benefitInsight,
   };
 }
 export type Services = ReturnType<typeof buildServices>;
@@ -178,6 +192,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   meetingsRoutes(app, services.meetings);
   strategyRoutes(app, services);
   financeRoutes(app);
+  benefitsRoutes(app, services);
   selectionRoutes(app, services.selection);
   demoRoutes(app, services.demo);
   // Running solves stop (keeping what they found) before the database closes.

@@ -119,6 +119,45 @@ export const API_ROUTES = {
   // Also needs meeting.write, which every role with selection.commit holds.
   "POST /api/v1/scenarios/{id}/commit": "selection.commit",
   "GET /api/v1/scenario-comparison": "selection.read",
+  // ---------- benefits realization ----------
+  "GET /api/v1/benefit-categories": "benefit.read",
+  "POST /api/v1/benefit-categories": "benefit.manage",
+  "GET /api/v1/benefits": "benefit.read",
+  // "own": the caller owns the new benefit, or manages every project it names.
+  "POST /api/v1/benefits": "benefit.write",
+  "POST /api/v1/benefits/assess": "benefit.read",
+  "GET /api/v1/benefits/{id}": "benefit.read",
+  "PATCH /api/v1/benefits/{id}": "benefit.write",
+  "POST /api/v1/benefits/{id}/archive": "benefit.write",
+  "GET /api/v1/benefits/{id}/tracking": "benefit.read",
+  "POST /api/v1/benefits/{id}/handover": "benefit.write",
+  "GET /api/v1/benefits/{id}/measurements": "benefit.read",
+  "POST /api/v1/benefits/{id}/measurements": "benefit.measure",
+  "PATCH /api/v1/benefit-measurements/{id}": "benefit.measure",
+  "DELETE /api/v1/benefit-measurements/{id}": "benefit.measure",
+  // Per row: each benefit named must be the caller's to measure (a viewer is refused outright).
+  "POST /api/v1/benefit-measurements/import": "benefit.measure",
+  "GET /api/v1/benefits/{id}/risks": "benefit.read",
+  "POST /api/v1/benefits/{id}/risks": "benefit.write",
+  "PATCH /api/v1/benefit-risks/{id}": "benefit.write",
+  "GET /api/v1/benefit-recommendations": "benefit.read",
+  "GET /api/v1/corrective-actions": "benefit.read",
+  "POST /api/v1/corrective-actions": "corrective_action.write",
+  "PATCH /api/v1/corrective-actions/{id}": "corrective_action.write",
+  "GET /api/v1/benefit-settings": "benefit.read",
+  "PUT /api/v1/benefit-settings": "benefit.manage",
+  "GET /api/v1/pirs": "benefit.read",
+  "GET /api/v1/pirs/{id}": "benefit.read",
+  "PATCH /api/v1/pirs/{id}": "pir.write",
+  "POST /api/v1/pirs/{id}/sign-off": "pir.sign_off",
+  "GET /api/v1/benefit-map": "benefit.read",
+  "POST /api/v1/benefit-map/changes": "benefit.manage",
+  "PATCH /api/v1/benefit-map/changes/{id}": "benefit.manage",
+  "DELETE /api/v1/benefit-map/changes/{id}": "benefit.manage",
+  "GET /api/v1/projects/{id}/business-case": "benefit.read",
+  // "own": the caller manages the project.
+  "PUT /api/v1/projects/{id}/business-case": "project.update",
+  "GET /api/v1/benefits-rollup": "benefit.read",
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof API_ROUTES;

@@ -92,6 +92,7 @@ describeEachEngine("permissions: every route × every role", (engine) => {
   let scenarioId: string;
   let otherScenarioId: string;
   let runId: string;
+  let benefitId: string;
 
   const ownerOf = (c: Caller) => c.user ?? t.admin;
   const issueToken = async (user: TestUser) =>
@@ -201,6 +202,47 @@ describeEachEngine("permissions: every route × every role", (engine) => {
     const run = await setUp("POST", `/api/v1/scenarios/${id}/runs`, {}, 202);
     await t.services.selection.waitForRun(run.id);
     return run.id;
+  };
+
+  const walkMonth = (offset: number) => {
+    const d = new Date();
+    const i = d.getUTCFullYear() * 12 + d.getUTCMonth() + offset;
+    return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
+  };
+  const benefitBody = (overrides: Record<string, unknown> = {}) => ({
+    code: `WB-${next()}`,
+    title: "Walk benefit",
+    type: "quantifiable",
+    category: "customer",
+    kpiName: "Walks",
+    unit: "walks",
+    baselineValue: 100,
+    baselineDate: `${walkMonth(-6)}-01`,
+    targetValue: 200,
+    targetDate: `${walkMonth(6)}-01`,
+    ...overrides,
+  });
+  const freshBenefit = (ownerId: string) =>
+    setUp<{ id: string; code: string; version: number }>(
+      "POST",
+      "/api/v1/benefits",
+      benefitBody({ responsibleOwnerId: ownerId }),
+    );
+  const freshMeasurement = async (ownerId: string) => {
+    const b = await freshBenefit(ownerId);
+    return setUp("POST", `/api/v1/benefits/${b.id}/measurements`, { period: walkMonth(-1), value: 120 });
+  };
+  /** A closed project managed and sponsored by `userId`, with a benefit: its first review. */
+  const freshReview = async (userId: string) => {
+    const p = await makeProject(t, portfolioId, { managerId: userId, sponsorId: userId });
+    await setUp("POST", "/api/v1/benefits", benefitBody({ projectIds: [p.id] }));
+    let version = p.version;
+    for (const status of ["approved", "active", "closed"])
+      version = (await setUp<{ version: number }>("PATCH", `/api/v1/projects/${p.id}`, { version, status })).version;
+    const list = (await t.call(t.admin, "GET", `/api/v1/pirs?projectId=${p.id}`)).json() as {
+      items: { id: string; version: number }[];
+    };
+    return list.items[0] as { id: string; version: number };
   };
 
   /** A valid request per route for the caller; fresh records where the call changes state. */
@@ -508,6 +550,163 @@ describeEachEngine("permissions: every route × every role", (engine) => {
     "GET /api/v1/scenario-comparison": async () => ({
       url: `/api/v1/scenario-comparison?ids=${scenarioId},${otherScenarioId}`,
     }),
+    "GET /api/v1/benefit-categories": async () => ({ url: "/api/v1/benefit-categories" }),
+    "POST /api/v1/benefit-categories": async () => ({
+      url: "/api/v1/benefit-categories",
+      body: { key: `walk-${next()}`, name: "Walk category" },
+    }),
+    "GET /api/v1/benefits": async () => ({ url: "/api/v1/benefits" }),
+    "POST /api/v1/benefits": async (c) => ({
+      url: "/api/v1/benefits",
+      body: benefitBody({ responsibleOwnerId: ownerOf(c).id }),
+      recordRoles: ["owner"],
+    }),
+    "POST /api/v1/benefits/assess": async () => ({ url: "/api/v1/benefits/assess", body: { title: "Draft" } }),
+    "GET /api/v1/benefits/{id}": async () => ({ url: `/api/v1/benefits/${benefitId}` }),
+    "PATCH /api/v1/benefits/{id}": async (c) => {
+      const b = await freshBenefit(ownerOf(c).id);
+      return {
+        url: `/api/v1/benefits/${b.id}`,
+        body: { version: b.version, title: "Edited by its owner" },
+        recordRoles: ["owner"],
+      };
+    },
+    "POST /api/v1/benefits/{id}/archive": async (c) => {
+      const b = await freshBenefit(ownerOf(c).id);
+      return {
+        url: `/api/v1/benefits/${b.id}/archive`,
+        body: { version: b.version, archived: true },
+        recordRoles: ["owner"],
+      };
+    },
+    "GET /api/v1/benefits/{id}/tracking": async () => ({ url: `/api/v1/benefits/${benefitId}/tracking` }),
+    "POST /api/v1/benefits/{id}/handover": async (c) => {
+      const b = await freshBenefit(ownerOf(c).id);
+      return { url: `/api/v1/benefits/${b.id}/handover`, body: { toUserId: t.admin.id }, recordRoles: ["owner"] };
+    },
+    "GET /api/v1/benefits/{id}/measurements": async () => ({ url: `/api/v1/benefits/${benefitId}/measurements` }),
+    "POST /api/v1/benefits/{id}/measurements": async (c) => {
+      const b = await freshBenefit(ownerOf(c).id);
+      return {
+        url: `/api/v1/benefits/${b.id}/measurements`,
+        body: { period: walkMonth(-1), value: 120 },
+        recordRoles: ["owner"],
+      };
+    },
+    "PATCH /api/v1/benefit-measurements/{id}": async (c) => {
+      const m = await freshMeasurement(ownerOf(c).id);
+      return {
+        url: `/api/v1/benefit-measurements/${m.id}`,
+        body: { version: m.version, value: 121 },
+        recordRoles: ["owner"],
+      };
+    },
+    "DELETE /api/v1/benefit-measurements/{id}": async (c) => {
+      const m = await freshMeasurement(ownerOf(c).id);
+      return { url: `/api/v1/benefit-measurements/${m.id}?version=${m.version}`, recordRoles: ["owner"] };
+    },
+    "POST /api/v1/benefit-measurements/import": async (c) => {
+      const b = await freshBenefit(ownerOf(c).id);
+      return {
+        url: "/api/v1/benefit-measurements/import?dryRun=true",
+        body: `benefit,period,value\n${b.code},${walkMonth(-1)},120\n`,
+        headers: { "content-type": "text/csv" },
+        recordRoles: ["owner"],
+      };
+    },
+    "GET /api/v1/benefits/{id}/risks": async () => ({ url: `/api/v1/benefits/${benefitId}/risks` }),
+    "POST /api/v1/benefits/{id}/risks": async (c) => {
+      const b = await freshBenefit(ownerOf(c).id);
+      return {
+        url: `/api/v1/benefits/${b.id}/risks`,
+        body: { title: "Walk risk", probability: 0.2, impactPct: 10 },
+        recordRoles: ["owner"],
+      };
+    },
+    "PATCH /api/v1/benefit-risks/{id}": async (c) => {
+      const b = await freshBenefit(ownerOf(c).id);
+      const r = await setUp("POST", `/api/v1/benefits/${b.id}/risks`, {
+        title: "Walk risk",
+        probability: 0.2,
+        impactPct: 10,
+      });
+      return {
+        url: `/api/v1/benefit-risks/${r.id}`,
+        body: { version: r.version, status: "closed" },
+        recordRoles: ["owner"],
+      };
+    },
+    "GET /api/v1/benefit-recommendations": async () => ({ url: "/api/v1/benefit-recommendations" }),
+    "GET /api/v1/corrective-actions": async () => ({ url: "/api/v1/corrective-actions" }),
+    "POST /api/v1/corrective-actions": async (c) => {
+      const b = await freshBenefit(ownerOf(c).id);
+      return {
+        url: "/api/v1/corrective-actions",
+        body: { benefitId: b.id, title: "Walk action", dueDate: "2099-12-31" },
+        recordRoles: ["owner"],
+      };
+    },
+    "PATCH /api/v1/corrective-actions/{id}": async (c) => {
+      const b = await freshBenefit(ownerOf(c).id);
+      const a = await setUp("POST", "/api/v1/corrective-actions", {
+        benefitId: b.id,
+        title: "Walk action",
+        dueDate: "2099-12-31",
+      });
+      return {
+        url: `/api/v1/corrective-actions/${a.id}`,
+        body: { version: a.version, status: "in_progress" },
+        recordRoles: ["owner"],
+      };
+    },
+    "GET /api/v1/benefit-settings": async () => ({ url: "/api/v1/benefit-settings" }),
+    "PUT /api/v1/benefit-settings": async () => ({
+      url: "/api/v1/benefit-settings",
+      body: { pirOffsetsMonths: [3, 6, 12] },
+    }),
+    "GET /api/v1/pirs": async () => ({ url: "/api/v1/pirs" }),
+    "GET /api/v1/pirs/{id}": async () => ({ url: `/api/v1/pirs/${(await freshReview(t.admin.id)).id}` }),
+    "PATCH /api/v1/pirs/{id}": async (c) => {
+      const r = await freshReview(ownerOf(c).id);
+      return {
+        url: `/api/v1/pirs/${r.id}`,
+        body: { version: r.version, lessons: "Walk lessons" },
+        recordRoles: ["manager"],
+      };
+    },
+    "POST /api/v1/pirs/{id}/sign-off": async (c) => {
+      const r = await freshReview(ownerOf(c).id);
+      const done = await setUp("PATCH", `/api/v1/pirs/${r.id}`, { version: r.version, rating: 4, complete: true });
+      return { url: `/api/v1/pirs/${r.id}/sign-off`, body: { version: done.version }, recordRoles: ["sponsor"] };
+    },
+    "GET /api/v1/benefit-map": async () => ({ url: "/api/v1/benefit-map" }),
+    "POST /api/v1/benefit-map/changes": async () => ({
+      url: "/api/v1/benefit-map/changes",
+      body: { label: "Walk change", benefitIds: [benefitId] },
+    }),
+    "PATCH /api/v1/benefit-map/changes/{id}": async () => {
+      const n = await setUp("POST", "/api/v1/benefit-map/changes", { label: "Walk change" });
+      return { url: `/api/v1/benefit-map/changes/${n.id}`, body: { label: "Renamed change" }, allowedStatuses: [200] };
+    },
+    "DELETE /api/v1/benefit-map/changes/{id}": async () => {
+      const n = await setUp("POST", "/api/v1/benefit-map/changes", { label: "Walk change" });
+      return { url: `/api/v1/benefit-map/changes/${n.id}` };
+    },
+    "GET /api/v1/projects/{id}/business-case": async () => ({ url: `/api/v1/projects/${projectId}/business-case` }),
+    "PUT /api/v1/projects/{id}/business-case": async (c) => {
+      const p = await managedProject(c);
+      return {
+        url: `/api/v1/projects/${p.id}/business-case`,
+        body: {
+          version: null,
+          discountRate: 0.08,
+          firstYear: 2027,
+          flows: [{ year: 2027, costsCents: 100, benefitsCents: 0 }],
+        },
+        recordRoles: ["manager"],
+      };
+    },
+    "GET /api/v1/benefits-rollup": async () => ({ url: "/api/v1/benefits-rollup" }),
   };
 
   beforeAll(async () => {
@@ -571,6 +770,13 @@ describeEachEngine("permissions: every route × every role", (engine) => {
     scenarioId = (await freshScenario()).id;
     otherScenarioId = (await freshScenario()).id;
     runId = await solvedRun(scenarioId);
+    benefitId = (await freshBenefit(t.admin.id)).id;
+    await setUp("PUT", `/api/v1/projects/${projectId}/business-case`, {
+      version: null,
+      discountRate: 0.08,
+      firstYear: 2027,
+      flows: [{ year: 2027, costsCents: 100, benefitsCents: 0 }],
+    });
   });
   afterAll(async () => t.close());
 

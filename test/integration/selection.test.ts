@@ -186,6 +186,27 @@ describeEachEngine("portfolio selection", (engine) => {
     expect(run.result!.selected).toEqual([]);
   }, 60_000);
 
+  it("maximizes business-case NPV when asked, and says which candidates have none", async () => {
+    const bc = await t.call(t.admin, "PUT", `/api/v1/projects/${ids.A}/business-case`, {
+      version: null,
+      discountRate: 0.1,
+      firstYear: 2027,
+      flows: [
+        { year: 2027, costsCents: 100_000_00, benefitsCents: 0 },
+        { year: 2028, costsCents: 0, benefitsCents: 121_000_00 },
+      ],
+    });
+    expect(bc.statusCode, bc.body).toBe(200);
+    const res = await createScenario({ ...baseBody(), valueSource: "npv" });
+    expect(res.statusCode, res.body).toBe(201);
+    const s = res.json() as Scenario;
+    const a = s.candidates.find((c) => c.code === "A")!;
+    // −100,000 now, +121,000 in a year at 10 %: NPV = 10,000.
+    expect(a.npv).toBeCloseTo(10_000, 6);
+    expect(a.value).toBeCloseTo(10_000, 6);
+    expect(s.candidates.find((c) => c.code === "B")!.valueMissing).toBe(true);
+  });
+
   it("rejects bad input with the field named", async () => {
     const bad = async (body: Record<string, unknown>, path: string | RegExp) => {
       const res = await createScenario({ ...baseBody(), ...body });

@@ -46,6 +46,12 @@ async function ok<T>(response: Response | PromiseLike<Response>, status = 200): 
 }
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** The month `offset` months from this one, `YYYY-MM`. */
+const month = (offset: number) => {
+  const d = new Date();
+  const i = d.getUTCFullYear() * 12 + d.getUTCMonth() + offset;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
+};
 
 /**
  * Fills an organization through its admin's API with one of everything: people, reference data,
@@ -236,6 +242,138 @@ async function seedOrganization(t: TestApp, admin: TestUser, organizationId: str
     ownerId: member.id,
     dueDate: "2099-12-31",
   });
+
+  // Benefits: a category of its own, review offsets of its own, two benefits with profiles, links,
+  // measurements, a risk, a corrective action and a hand-over; a business case; a business change
+  // on the map; a project closed so that reviews are scheduled, one of them filled in.
+  const benefitCategory = `bc-${label}`;
+  await post("/api/v1/benefit-categories", { key: benefitCategory, name: `Benefits of ${label}` });
+  await post("/api/v1/benefit-settings", { pirOffsetsMonths: label === "alpha" ? [3, 6] : [3, 12] }, "PUT");
+  const closing = await makeProject(
+    t,
+    portfolio.id,
+    {
+      code: "SAME-4",
+      programId: program.id,
+      managerId: pm.id,
+      sponsorId: admin.id,
+      plannedStart: `${month(-10)}-01`,
+      plannedEnd: `${month(-1)}-28`,
+      budget: [],
+      demand: [],
+    },
+    admin,
+  );
+  const benefitFields = {
+    title: "Same benefit",
+    description: "Claims clerks settle simple claims in one touch, so customers are paid within days.",
+    type: "quantifiable",
+    responsibleOwnerId: pm.id,
+    accountableOwnerId: admin.id,
+    kpiName: "Claims settled per week",
+    unit: "claims",
+    method: "Count of settled claims in the claims system",
+    dataSource: "Claims system weekly report",
+    baselineValue: 100,
+    baselineDate: `${month(-12)}-01`,
+    targetValue: 200,
+    targetDate: `${month(12)}-01`,
+  };
+  const benefit = await post("/api/v1/benefits", {
+    ...benefitFields,
+    code: "SAME-B1",
+    category: benefitCategory,
+    projectIds: [closing.id, first.id],
+    objectives: [{ objectiveId: objective.id, weight: 0.5 }],
+    profile: { kind: "linear", start: month(-12) },
+  });
+  const otherBenefit = await post("/api/v1/benefits", {
+    ...benefitFields,
+    code: "SAME-B2",
+    category: "customer",
+    projectIds: [second.id],
+    objectives: [{ objectiveId: subObjective.id, weight: 1 }],
+    profile: {
+      kind: "manual",
+      points: [
+        { period: month(-1), planned: 110 },
+        { period: month(6), planned: 150 },
+      ],
+    },
+  });
+  await post(`/api/v1/benefits/${benefit.id}/measurements`, { period: month(-2), value: 120 });
+  await post(`/api/v1/benefits/${benefit.id}/measurements`, { period: month(-1), value: 125 });
+  await post(`/api/v1/benefits/${otherBenefit.id}/measurements`, { period: month(-1), value: 105 });
+  await post(`/api/v1/benefits/${benefit.id}/risks`, { title: "Same risk", probability: 0.5, impactPct: 40 });
+  await post("/api/v1/corrective-actions", {
+    benefitId: benefit.id,
+    title: `sharedword ${word}`,
+    ownerId: pm.id,
+    dueDate: isoDay(30),
+  });
+  await ok(
+    await t.call(admin, "POST", `/api/v1/benefits/${benefit.id}/handover`, {
+      toUserId: member.id,
+      projectId: closing.id,
+      remaining: "The second half of the uplift",
+    }),
+  );
+  await post(
+    `/api/v1/projects/${first.id}/business-case`,
+    {
+      version: null,
+      discountRate: 0.08,
+      firstYear: 2027,
+      flows: [
+        { year: 2027, costsCents: 4_000_000, benefitsCents: 0 },
+        { year: 2028, costsCents: 0, benefitsCents: 2_500_000 },
+        { year: 2029, costsCents: 0, benefitsCents: 3_000_000 },
+      ],
+    },
+    "PUT",
+  );
+  await post("/api/v1/benefit-map/changes", {
+    label: "Same business change",
+    ownerId: pm.id,
+    benefitIds: [benefit.id],
+    projectIds: [first.id],
+  });
+  let closingVersion = closing.version;
+  for (const status of ["approved", "active", "closed"]) {
+    const res = await ok<{ version: number }>(
+      await t.call(admin, "PATCH", `/api/v1/projects/${closing.id}`, { version: closingVersion, status }),
+    );
+    closingVersion = res.version;
+  }
+  const reviews = await ok<{ items: { id: string; version: number }[] }>(
+    await t.call(admin, "GET", `/api/v1/pirs?projectId=${closing.id}`),
+  );
+  const review = reviews.items[0];
+  if (!review) throw new Error("no post-implementation review was scheduled");
+  await ok(
+    await t.call(admin, "PATCH", `/api/v1/pirs/${review.id}`, {
+      version: review.version,
+      rating: 4,
+      items: [{ benefitId: benefit.id, comment: `sharedword ${word}` }],
+    }),
+  );
+
+  // Portfolio selection: a scenario solved once.
+  const scenario = await post("/api/v1/scenarios", {
+    name: "Same scenario",
+    portfolioId: portfolio.id,
+    firstMonth: "2027-01",
+    horizonMonths: 6,
+    valueSource: "custom",
+    candidates: [
+      { projectId: first.id, customValue: 5 },
+      { projectId: second.id, customValue: 3 },
+    ],
+    solver: { timeLimitSeconds: 10, gapPct: 0, explain: false },
+  });
+  const run = await ok<{ id: string }>(await t.call(admin, "POST", `/api/v1/scenarios/${scenario.id}/runs`, {}), 202);
+  await t.services.selection.waitForRun(run.id);
+
   return {
     organizationId,
     admin,
@@ -697,6 +835,45 @@ describeEachEngine("tenancy: organizations are isolated", (engine) => {
           ),
         ),
       );
+    type BenefitDetail = {
+      id: string;
+      profile: { period: string; planned: number }[];
+      projects: { id: string }[];
+      objectives: { id: string; weight: number }[];
+      handovers: { id: string }[];
+    };
+    const benefitsOf = async (x: OrgData) =>
+      Promise.all(
+        (await listAll<{ id: string }>(t, x.admin, "/api/v1/benefits?archived=include")).map((b) =>
+          ok<BenefitDetail>(t.call(x.admin, "GET", `/api/v1/benefits/${b.id}`)),
+        ),
+      );
+    const perBenefit = async (x: OrgData, list: (benefitId: string) => string) =>
+      (
+        await Promise.all(
+          (
+            await benefitsOf(x)
+          ).map(async (b) => ids((await ok<{ items: { id: string }[] }>(t.call(x.admin, "GET", list(b.id)))).items)),
+        )
+      ).flat();
+    /** Business cases of every project that has one (the others answer 404). */
+    const businessCasesOf = async (x: OrgData) => {
+      const cases: { projectId: string; flows: { year: number; costsCents: number; benefitsCents: number }[] }[] = [];
+      for (const p of await listAll<{ id: string }>(t, x.admin, "/api/v1/projects?archived=include")) {
+        const res = await t.call(x.admin, "GET", `/api/v1/projects/${p.id}/business-case`);
+        if (res.statusCode === 404) continue;
+        cases.push(await ok(res));
+      }
+      return cases;
+    };
+    const benefitMapOf = async (x: OrgData) =>
+      ok<{ nodes: { id: string; stored: boolean }[]; edges: { from: string; to: string; stored: boolean }[] }>(
+        t.call(x.admin, "GET", "/api/v1/benefit-map"),
+      );
+    const reviewsOf = async (x: OrgData) =>
+      (await ok<{ items: { id: string }[] }>(t.call(x.admin, "GET", "/api/v1/pirs"))).items;
+    const scenariosOf = async (x: OrgData) =>
+      (await ok<{ items: { id: string }[] }>(t.call(x.admin, "GET", "/api/v1/scenarios"))).items;
     const checks: Record<
       string,
       { visible: (x: OrgData) => Promise<string[]>; key: (r: Row) => string; where?: (r: Row) => boolean }
@@ -861,6 +1038,122 @@ describeEachEngine("tenancy: organizations are isolated", (engine) => {
       },
       action_items: {
         visible: async (x) => ids(await listAll(t, x.admin, "/api/v1/action-items")),
+        key: (r) => String(r.id),
+      },
+      benefit_categories: {
+        visible: async (x) =>
+          (await ok<{ items: { key: string }[] }>(t.call(x.admin, "GET", "/api/v1/benefit-categories"))).items.map(
+            (c) => c.key,
+          ),
+        key: (r) => String(r.key),
+      },
+      benefit_settings: {
+        // One row per organization: its review offsets, as stored (sorted, JSON).
+        visible: async (x) => [
+          JSON.stringify(
+            (await ok<{ pirOffsetsMonths: number[] }>(t.call(x.admin, "GET", "/api/v1/benefit-settings")))
+              .pirOffsetsMonths,
+          ),
+        ],
+        key: (r) => String(r.pir_offsets),
+      },
+      benefits: {
+        visible: async (x) => ids(await listAll(t, x.admin, "/api/v1/benefits?archived=include")),
+        key: (r) => String(r.id),
+      },
+      benefit_profile_points: {
+        visible: async (x) => (await benefitsOf(x)).flatMap((b) => b.profile.map((p) => `${b.id}|${p.period}`)),
+        key: (r) => `${r.benefit_id}|${r.period}`,
+      },
+      benefit_projects: {
+        visible: async (x) => (await benefitsOf(x)).flatMap((b) => b.projects.map((p) => `${b.id}|${p.id}`)),
+        key: (r) => `${r.benefit_id}|${r.project_id}`,
+      },
+      benefit_objectives: {
+        visible: async (x) =>
+          (await benefitsOf(x)).flatMap((b) => b.objectives.map((o) => `${b.id}|${o.id}|${o.weight}`)),
+        key: (r) => `${r.benefit_id}|${r.objective_id}|${Number(r.weight)}`,
+      },
+      benefit_measurements: {
+        visible: async (x) => perBenefit(x, (id) => `/api/v1/benefits/${id}/measurements`),
+        key: (r) => String(r.id),
+      },
+      benefit_risks: {
+        visible: async (x) => perBenefit(x, (id) => `/api/v1/benefits/${id}/risks`),
+        key: (r) => String(r.id),
+      },
+      benefit_handovers: {
+        visible: async (x) => (await benefitsOf(x)).flatMap((b) => ids(b.handovers)),
+        key: (r) => String(r.id),
+      },
+      corrective_actions: {
+        visible: async (x) =>
+          ids((await ok<{ items: { id: string }[] }>(t.call(x.admin, "GET", "/api/v1/corrective-actions"))).items),
+        key: (r) => String(r.id),
+      },
+      business_cases: {
+        visible: async (x) => (await businessCasesOf(x)).map((c) => c.projectId),
+        key: (r) => String(r.project_id),
+      },
+      business_case_flows: {
+        visible: async (x) =>
+          (await businessCasesOf(x)).flatMap((c) =>
+            c.flows.map((f) => `${c.projectId}|${f.year}|${f.costsCents}|${f.benefitsCents}`),
+          ),
+        key: (r) => `${r.project_id}|${Number(r.year)}|${Number(r.costs_cents)}|${Number(r.benefits_cents)}`,
+      },
+      benefit_map_nodes: {
+        // Stored: the business changes, and the twins of the register nodes their stored edges join.
+        visible: async (x) => {
+          const map = await benefitMapOf(x);
+          return [
+            ...map.nodes.filter((n) => n.stored).map((n) => n.id),
+            ...map.edges.filter((e) => e.stored).flatMap((e) => [e.from, e.to]),
+          ];
+        },
+        key: (r) => String(r.id),
+      },
+      benefit_map_edges: {
+        visible: async (x) => (await benefitMapOf(x)).edges.filter((e) => e.stored).map((e) => `${e.from}>${e.to}`),
+        key: (r) => `${r.from_node_id}>${r.to_node_id}`,
+      },
+      pir_reviews: { visible: async (x) => ids(await reviewsOf(x)), key: (r) => String(r.id) },
+      pir_review_items: {
+        // Rows exist for what a review recorded (here: a comment); the other items are computed.
+        visible: async (x) =>
+          (
+            await Promise.all(
+              (
+                await reviewsOf(x)
+              ).map(async (review) =>
+                (
+                  await ok<{ id: string; items: { benefitId: string; comment: string }[] }>(
+                    t.call(x.admin, "GET", `/api/v1/pirs/${review.id}`),
+                  )
+                ).items
+                  .filter((i) => i.comment !== "")
+                  .map((i) => `${review.id}|${i.benefitId}|${i.comment}`),
+              ),
+            )
+          ).flat(),
+        key: (r) => `${r.review_id}|${r.benefit_id}|${r.comment}`,
+      },
+      selection_scenarios: { visible: async (x) => ids(await scenariosOf(x)), key: (r) => String(r.id) },
+      selection_runs: {
+        visible: async (x) =>
+          (
+            await Promise.all(
+              (
+                await scenariosOf(x)
+              ).map(async (s) =>
+                ids(
+                  (
+                    await ok<{ items: { id: string }[] }>(t.call(x.admin, "GET", `/api/v1/scenarios/${s.id}/runs`))
+                  ).items,
+                ),
+              ),
+            )
+          ).flat(),
         key: (r) => String(r.id),
       },
     };

@@ -133,6 +133,44 @@ export const CAPABILITIES = {
     grants: { admin: "all", pmo: "all", project_manager: "own" },
     ownMeans: "the caller is the project's manager",
   },
+  "benefit.read": {
+    description: "See the benefits register, measurements, tracking, forecasts, risks, reviews and roll-ups",
+    grants: everyone(),
+  },
+  "benefit.write": {
+    description: "Create and edit benefits (measure, baseline, target, profile, links), their risks and hand-overs",
+    grants: { admin: "all", executive: "all", pmo: "all", benefit_owner: "own", project_manager: "own" },
+    ownRoles: ["owner", "manager"],
+    ownMeans: "the caller owns the benefit (responsible, accountable or operational) or manages an enabling project",
+  },
+  "benefit.measure": {
+    description: "Record, correct and import a benefit's measurements (also by API token from automated feeds)",
+    grants: { admin: "all", pmo: "all", benefit_owner: "own", project_manager: "own", member: "own" },
+    ownRoles: ["owner", "manager"],
+    ownMeans: "the caller owns the benefit or manages an enabling project",
+  },
+  "benefit.manage": {
+    description: "Configure benefit categories and review schedules; edit the benefits dependency network",
+    grants: { admin: "all", pmo: "all" },
+  },
+  "corrective_action.write": {
+    description: "Raise corrective actions on benefits and update them",
+    grants: { admin: "all", executive: "all", pmo: "all", benefit_owner: "own", project_manager: "own", member: "own" },
+    ownRoles: ["owner", "manager"],
+    ownMeans: "the caller owns the action or the benefit, or manages an enabling project",
+  },
+  "pir.write": {
+    description: "Fill in a post-implementation review and complete it",
+    grants: { admin: "all", pmo: "all", project_manager: "own", benefit_owner: "own" },
+    ownRoles: ["manager", "owner"],
+    ownMeans: "the caller manages the project or owns one of its benefits",
+  },
+  "pir.sign_off": {
+    description: "Sign off a completed post-implementation review",
+    grants: { admin: "all", executive: "own" },
+    ownRoles: ["sponsor"],
+    ownMeans: "the caller sponsors the project",
+  },
   "selection.read": {
     description: "See portfolio-selection scenarios, their runs, explanations and comparisons",
     grants: { admin: "all", executive: "all", pmo: "all", project_manager: "all", viewer: "all" },

@@ -1,5 +1,23 @@
 import type { AuditEventsTable } from "../modules/audit/audit.table.js";
 import type {
+  BenefitCategoriesTable,
+  BenefitHandoversTable,
+  BenefitMapEdgesTable,
+  BenefitMapNodesTable,
+  BenefitMeasurementsTable,
+  BenefitObjectivesTable,
+  BenefitProfilePointsTable,
+  BenefitProjectsTable,
+  BenefitRisksTable,
+  BenefitSettingsTable,
+  BenefitsTable,
+  BusinessCaseFlowsTable,
+  BusinessCasesTable,
+  CorrectiveActionsTable,
+  PirReviewItemsTable,
+  PirReviewsTable,
+} from "../modules/benefits/benefits.table.js";
+import type {
   ApiTokensTable,
   MembershipsTable,
   OrganizationsTable,
@@ -74,4 +92,20 @@ export interface Database {
   action_items: ActionItemsTable;
   selection_scenarios: SelectionScenariosTable;
   selection_runs: SelectionRunsTable;
+  benefit_categories: BenefitCategoriesTable;
+  benefits: BenefitsTable;
+  benefit_profile_points: BenefitProfilePointsTable;
+  benefit_projects: BenefitProjectsTable;
+  benefit_objectives: BenefitObjectivesTable;
+  benefit_measurements: BenefitMeasurementsTable;
+  benefit_risks: BenefitRisksTable;
+  corrective_actions: CorrectiveActionsTable;
+  benefit_handovers: BenefitHandoversTable;
+  pir_reviews: PirReviewsTable;
+  pir_review_items: PirReviewItemsTable;
+  benefit_map_nodes: BenefitMapNodesTable;
+  benefit_map_edges: BenefitMapEdgesTable;
+  business_cases: BusinessCasesTable;
+  business_case_flows: BusinessCaseFlowsTable;
+  benefit_settings: BenefitSettingsTable;
 }

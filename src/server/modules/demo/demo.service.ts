@@ -8,6 +8,7 @@ import { type Db, inTransaction } from "../../platform/db/database.js";
 import { AppError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { AuditService } from "../audit/audit.service.js";
+import { readBenefitSources } from "../benefits/benefits.store.js";
 import type { IdentityService } from "../identity/identity.service.js";
 import { generatePassword } from "../identity/passwords.js";
 import { MeetingService } from "../meetings/meetings.service.js";
@@ -224,7 +225,7 @@ export class DemoService {
     projectIds: ReadonlyMap<string, string>,
   ): Promise<StrategyCounts> {
     const objectives = new ObjectiveService(trx, this.clock, audit);
-    const goals = new GoalService(trx, this.clock, audit);
+    const goals = new GoalService(trx, this.clock, audit, readBenefitSources);
     const prioritization = new PrioritizationService(trx, this.clock, audit);
     const meetings = new MeetingService(trx, this.clock, audit);
     const lookup = (ids: ReadonlyMap<string, string>, what: string, key: string): string => {
@@ -289,6 +290,7 @@ export class DemoService {
         milestones: g.milestones,
         ownerId: members.idOf(g.ownerEmail),
         status: "active",
+        dataSourceBenefitId: null,
       });
       goalIds.set(g.key, created.id);
       const owner = members.actingAs(g.ownerEmail);

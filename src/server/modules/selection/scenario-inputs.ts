@@ -18,7 +18,7 @@ import type { Candidate, CandidateSetting, ScenarioConstraints, SolverSettings }
 export interface ScenarioSettings {
   firstMonth: string;
   horizonMonths: number;
-  valueSource: "priority" | "custom";
+  valueSource: "priority" | "npv" | "custom";
   capacityUnit: "hours" | "fte";
   candidateStatuses: readonly string[];
   lockActive: boolean;
@@ -45,6 +45,8 @@ export interface ScenarioData {
   demandLines: readonly { project_id: string; role_key: string; period: string; hours: number }[];
   dependencies: readonly { project_id: string; depends_on_id: string; kind: string }[];
   priorityScores: ReadonlyMap<string, number>;
+  /** Net present value of each project's business case (currency units). */
+  npvs: ReadonlyMap<string, number>;
   riskScores: ReadonlyMap<string, number>;
   objectiveLinks: readonly { project_id: string; objective_id: string; strength: number }[];
   roles: readonly { key: string; name: string; hours_per_fte_month: number }[];
@@ -151,7 +153,9 @@ export function assembleScenario(settings: ScenarioSettings, data: ScenarioData)
     const setting = settingOf.get(p.id);
     const priority = data.priorityScores.get(p.id) ?? null;
     const customValue = setting?.customValue ?? null;
-    const rawValue = settings.valueSource === "priority" ? priority : customValue;
+    const npv = data.npvs.get(p.id) ?? null;
+    const rawValue =
+      settings.valueSource === "priority" ? priority : settings.valueSource === "npv" ? npv : customValue;
     if (rawValue === null) missingValue.push(p.code);
     const value = rawValue ?? 0;
     const activeLock = settings.lockActive && p.status === "active";
@@ -209,6 +213,7 @@ export function assembleScenario(settings: ScenarioSettings, data: ScenarioData)
       costInHorizonCents: toCents(inHorizon),
       value,
       priorityScore: priority,
+      npv: npv === null ? null : Math.round(npv * 100) / 100,
       valueMissing: rawValue === null,
       locked,
       mandatory,
@@ -222,7 +227,12 @@ export function assembleScenario(settings: ScenarioSettings, data: ScenarioData)
     });
   }
   if (missingValue.length > 0) {
-    const what = settings.valueSource === "priority" ? "no priority score" : "no custom value";
+    const what =
+      settings.valueSource === "priority"
+        ? "no priority score"
+        : settings.valueSource === "npv"
+          ? "no business case"
+          : "no custom value";
     warnings.push(
       `${missingValue.length} candidate${missingValue.length === 1 ? " has" : "s have"} ${what} and count${missingValue.length === 1 ? "s" : ""} as 0: ${missingValue.slice(0, 10).join(", ")}${missingValue.length > 10 ? ", …" : ""}`,
     );

@@ -18,11 +18,11 @@ const Cents = z.number().int("must be a whole number of cents").min(0, "must not
 const CentsSeries = z.array(Cents.nullable()).max(MAX_HORIZON_MONTHS);
 const Capacity = z.number().min(0, "must not be negative").max(1e9);
 
-export const VALUE_SOURCES = ["priority", "custom"] as const;
+export const VALUE_SOURCES = ["priority", "npv", "custom"] as const;
 export const ValueSourceSchema = z
   .enum(VALUE_SOURCES)
   .describe(
-    "priority: the project's priority score under the active scoring model; custom: the value set per candidate in the scenario",
+    "priority: the project's priority score under the active scoring model; npv: the net present value of the project's business case (currency units); custom: the value set per candidate in the scenario",
   );
 export const CAPACITY_UNITS = ["hours", "fte"] as const;
 export const CANDIDATE_STATUSES = ["proposed", "approved", "active", "on_hold"] as const;
@@ -157,7 +157,10 @@ export const CandidateSchema = z.object({
   costInHorizonCents: z.number().describe("Spend inside the horizon when it starts as planned"),
   value: z.number().describe("The value the optimizer maximizes (per the scenario's value source)"),
   priorityScore: z.number().nullable(),
-  valueMissing: z.boolean().describe("No priority score (value source priority) or no custom value: counts as 0"),
+  npv: z.number().nullable().describe("Net present value of the project's business case, when it has one"),
+  valueMissing: z
+    .boolean()
+    .describe("No priority score, no business case (value source npv) or no custom value: counts as 0"),
   locked: z.boolean().describe("Active and locked in at its planned start"),
   mandatory: z.boolean(),
   excluded: z.boolean(),

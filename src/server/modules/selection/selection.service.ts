@@ -52,6 +52,8 @@ export class SelectionService {
     private readonly engine: Engine,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    /** NPV of each project's business case (the benefits module provides it; wired by the composition root). */
+    private readonly npvs: (db: Db, org: string) => Promise<Map<string, number>> = async () => new Map(),
   ) {}
 
   // ---------- scenarios ----------
@@ -550,6 +552,7 @@ export class SelectionService {
       demandLines,
       dependencies,
       priorityScores,
+      npvs,
       riskScores,
       objectiveLinks,
       roles,
@@ -560,6 +563,7 @@ export class SelectionService {
       store.findDemandLines(db, org, ids),
       store.findDependencies(db, org, ids),
       store.findActivePriorityScores(db, org),
+      this.npvs(db, org),
       store.findRiskScores(db, org),
       store.findObjectiveLinks(db, org, ids),
       store.findRoles(db, org),
@@ -581,6 +585,7 @@ export class SelectionService {
       demandLines,
       dependencies,
       priorityScores,
+      npvs,
       riskScores,
       objectiveLinks,
       roles,

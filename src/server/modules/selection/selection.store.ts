@@ -1,5 +1,7 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
+import type { Database } from "../../db/schema.js";
 import type { Db } from "../../platform/db/database.js";
+import { deleteVersioned, inChunks, updateVersioned } from "../../platform/db/rows.js";
 import type { SelectionRunsTable, SelectionScenariosTable } from "./selection.table.js";
 
 /**
@@ -48,26 +50,13 @@ export async function updateScenario(
   org: string,
   id: string,
   version: number,
-  changes: Updateable<SelectionScenariosTable>,
+  changes: Updateable<Database["selection_scenarios"]>,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable("selection_scenarios")
-    .set({ ...changes, version: version + 1 })
-    .where("organization_id", "=", org)
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updateVersioned(db, "selection_scenarios", org, id, version, changes);
 }
 
 export async function deleteScenario(db: Db, org: string, id: string, version: number): Promise<boolean> {
-  const r = await db
-    .deleteFrom("selection_scenarios")
-    .where("organization_id", "=", org)
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  return Number(r.numDeletedRows) === 1;
+  return deleteVersioned(db, "selection_scenarios", org, id, version);
 }
 
 export async function findPortfolio(db: Db, org: string, id: string) {
@@ -110,13 +99,6 @@ export async function findCandidateProjects(db: Db, org: string, portfolioId: st
     .execute();
 }
 export type CandidateProjectRow = Awaited<ReturnType<typeof findCandidateProjects>>[number];
-
-/** Runs `query` over `ids` in chunks, so a large portfolio stays under the engines' parameter limits. */
-async function inChunks<T>(ids: readonly string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += 500) out.push(...(await query(ids.slice(i, i + 500))));
-  return out;
-}
 
 export async function findBudgetLines(db: Db, org: string, projectIds: readonly string[]) {
   return inChunks(projectIds, (chunk) =>

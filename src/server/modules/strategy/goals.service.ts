@@ -13,12 +13,33 @@ import * as store from "./strategy.store.js";
 
 type Draft = CreateGoalInput;
 
+/** A benefit as a goal's data source: its label and its measurements as dated readings. */
+export type BenefitSource = {
+  code: string;
+  title: string;
+  readings: {
+    id: string;
+    date: string;
+    value: number;
+    recordedBy: string | null;
+    recordedByName: string | null;
+    createdAt: string;
+  }[];
+};
+/** Reads benefits for goals (the benefits module provides it; the composition root wires it). */
+export type BenefitSourceReader = (
+  db: Db,
+  org: string,
+  benefitIds: readonly string[],
+) => Promise<Map<string, BenefitSource>>;
+
 /** Goals (KPIs) on objectives, projects or the PMO: SMART assessment, check-ins and tracking. */
 export class GoalService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly benefitSource: BenefitSourceReader = async () => new Map(),
   ) {}
 
   private today(): string {
@@ -92,7 +113,7 @@ export class GoalService {
 
   private async present(db: Db, org: string, rows: store.GoalRow[]): Promise<Goal[]> {
     if (rows.length === 0) return [];
-    const [checkIns, objectives, history] = await Promise.all([
+    const [checkIns, objectives, history, sources] = await Promise.all([
       store.findCheckIns(
         db,
         org,
@@ -100,9 +121,24 @@ export class GoalService {
       ),
       store.findObjectives(db, org),
       store.findFinishedGoalHistory(db, org),
+      this.benefitSource(
+        db,
+        org,
+        rows.flatMap((r) => (r.data_source_benefit_id ? [r.data_source_benefit_id] : [])),
+      ),
     ]);
-    const byGoal = new Map<string, store.CheckInRow[]>();
-    for (const c of checkIns) byGoal.set(c.goal_id, [...(byGoal.get(c.goal_id) ?? []), c]);
+    const byGoal = new Map<string, { date: string; value: number }[]>();
+    for (const c of checkIns)
+      byGoal.set(c.goal_id, [...(byGoal.get(c.goal_id) ?? []), { date: c.date, value: Number(c.value) }]);
+    // A goal that follows a benefit reads that benefit's measurements instead of its own check-ins.
+    for (const r of rows) {
+      const source = r.data_source_benefit_id ? sources.get(r.data_source_benefit_id) : undefined;
+      if (source)
+        byGoal.set(
+          r.id,
+          source.readings.map((m) => ({ date: m.date, value: m.value })),
+        );
+    }
     const objectiveById = new Map(objectives.map((o) => [o.id, o]));
     const today = this.today();
     return rows.map((r) => {
@@ -117,7 +153,7 @@ export class GoalService {
                 tolerance: r.tolerance === null ? null : Number(r.tolerance),
                 milestones: draft.milestones,
               },
-              (byGoal.get(r.id) ?? []).map((c) => ({ date: c.date, value: Number(c.value) })),
+              byGoal.get(r.id) ?? [],
               today,
             )
           : null;
@@ -143,6 +179,12 @@ export class GoalService {
         ownerId: r.owner_user_id,
         ownerName: r.owner_name,
         status: r.status as Goal["status"],
+        dataSource: (() => {
+          const source = r.data_source_benefit_id ? sources.get(r.data_source_benefit_id) : undefined;
+          return source && r.data_source_benefit_id
+            ? { benefitId: r.data_source_benefit_id, code: source.code, title: source.title }
+            : null;
+        })(),
         smart: this.smartOf(draft, r.objective_id ? objectiveById.get(r.objective_id) : undefined, history),
         tracking: tracked
           ? {
@@ -182,6 +224,11 @@ export class GoalService {
       problems.push({ path: "ownerId", message: "is not a member of this organization" });
     if (d.baselineDate && d.targetDate && d.targetDate <= d.baselineDate)
       problems.push({ path: "targetDate", message: "must be after the baseline date" });
+    if (
+      d.dataSourceBenefitId &&
+      !(await this.benefitSource(db, org, [d.dataSourceBenefitId])).has(d.dataSourceBenefitId)
+    )
+      problems.push({ path: "dataSourceBenefitId", message: "no such benefit in this organization" });
     d.milestones.forEach((m, i) => {
       if ((d.baselineDate && m.date <= d.baselineDate) || (d.targetDate && m.date >= d.targetDate))
         problems.push({ path: `milestones.${i}.date`, message: "must lie between the baseline and target dates" });
@@ -249,7 +296,23 @@ export class GoalService {
   async listCheckIns(ctx: RequestContext, goalId: string): Promise<CheckIn[]> {
     authorize(ctx, "strategy.read");
     const org = ctx.actor.organizationId;
-    if (!(await store.findGoal(this.db, org, goalId))) throw notFound("Goal", goalId);
+    const goal = await store.findGoal(this.db, org, goalId);
+    if (!goal) throw notFound("Goal", goalId);
+    if (goal.data_source_benefit_id) {
+      const source = (await this.benefitSource(this.db, org, [goal.data_source_benefit_id])).get(
+        goal.data_source_benefit_id,
+      );
+      return (source?.readings ?? []).map((m) => ({
+        id: m.id,
+        goalId,
+        date: m.date,
+        value: m.value,
+        note: `Measurement of benefit ${source?.code ?? ""}`.trim(),
+        recordedBy: m.recordedBy,
+        recordedByName: m.recordedByName,
+        createdAt: m.createdAt,
+      }));
+    }
     return (await store.findCheckIns(this.db, org, [goalId])).map(toCheckIn);
   }
 
@@ -258,6 +321,8 @@ export class GoalService {
     const row = await store.findGoal(this.db, org, goalId);
     if (!row) throw notFound("Goal", goalId);
     authorize(ctx, "goal.check_in", await this.rolesOn(this.db, ctx, draftOf(row)));
+    if (row.data_source_benefit_id)
+      throw conflict("This goal follows a benefit's measurements; record the value as a measurement of that benefit");
     if (input.date > this.today()) throw validationError([{ path: "date", message: "cannot be in the future" }]);
     if (row.baseline_date && input.date < row.baseline_date)
       throw validationError([{ path: "date", message: `cannot be before the baseline date ${row.baseline_date}` }]);
@@ -305,6 +370,7 @@ function draftOf(r: store.GoalRow): Draft {
     milestones: JSON.parse(r.milestones) as Draft["milestones"],
     ownerId: r.owner_user_id,
     status: r.status as Draft["status"],
+    dataSourceBenefitId: r.data_source_benefit_id ?? null,
   };
 }
 
@@ -327,6 +393,7 @@ function rowOf(d: Draft) {
     milestones: JSON.stringify([...d.milestones].sort((a, b) => a.date.localeCompare(b.date))),
     owner_user_id: d.ownerId,
     status: d.status,
+    data_source_benefit_id: d.dataSourceBenefitId,
   };
 }
 

@@ -102,6 +102,9 @@ const goalFields = {
   milestones: z.array(MilestoneSchema).max(60),
   ownerId: IdSchema.nullable(),
   status: z.enum(GOAL_STATUSES),
+  dataSourceBenefitId: IdSchema.nullable().describe(
+    "A benefit whose measurements are this goal's values: the goal follows them, and takes no check-ins of its own",
+  ),
 };
 export const CreateGoalSchema = z.strictObject({
   ...goalFields,
@@ -121,6 +124,7 @@ export const CreateGoalSchema = z.strictObject({
   milestones: goalFields.milestones.default([]),
   ownerId: goalFields.ownerId.default(null),
   status: goalFields.status.default("active"),
+  dataSourceBenefitId: goalFields.dataSourceBenefitId.default(null),
 });
 export type CreateGoalInput = z.infer<typeof CreateGoalSchema>;
 export const UpdateGoalSchema = z.strictObject({
@@ -175,6 +179,10 @@ export const GoalSchema = z.object({
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
   status: z.enum(GOAL_STATUSES),
+  dataSource: z
+    .object({ benefitId: z.string(), code: z.string(), title: z.string() })
+    .nullable()
+    .describe("The benefit the goal's values come from"),
   smart: SmartSchema,
   tracking: GoalTrackingSchema,
   createdAt: z.string(),

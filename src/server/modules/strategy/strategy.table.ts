@@ -40,6 +40,8 @@ export interface GoalsTable {
   milestones: Generated<string>;
   owner_user_id: string | null;
   status: string;
+  /** A benefit whose measurements are this goal's values (the goal follows it; no check-ins typed). */
+  data_source_benefit_id: string | null;
   created_at: string;
   updated_at: string;
   version: Generated<number>;

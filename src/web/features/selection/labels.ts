@@ -5,6 +5,7 @@ import type { CandidateStatus, CapacityUnit, RunStatus, ValueSource } from "./ty
 
 export const VALUE_SOURCE_LABELS: Record<ValueSource, string> = {
   priority: "Priority score",
+  npv: "Business case NPV",
   custom: "Custom value",
 };
 

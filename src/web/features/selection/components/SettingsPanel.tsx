@@ -116,7 +116,9 @@ export function SettingsPanel({
                   label={
                     v === "priority"
                       ? `${VALUE_SOURCE_LABELS[v]} (from the active scoring model)`
-                      : `${VALUE_SOURCE_LABELS[v]} (set per candidate)`
+                      : v === "npv"
+                        ? `${VALUE_SOURCE_LABELS[v]} (from each project's business case)`
+                        : `${VALUE_SOURCE_LABELS[v]} (set per candidate)`
                   }
                 />
               ))}
