@@ -37,7 +37,7 @@ import { ObjectiveService } from "./modules/strategy/objectives.service.js";
 import { PrioritizationService } from "./modules/strategy/prioritization.service.js";
 import { strategyRoutes } from "./modules/strategy/strategy.routes.js";
 import { type Clock, systemClock } from "./platform/clock.js";
-import { type DatabaseHandle, pingDatabase } from "./platform/db/database.js";
+import { type DatabaseHandle, type Db, pingDatabase } from "./platform/db/database.js";
 import { AppError } from "./platform/errors.js";
 import { registerAuth } from "./platform/http/auth.js";
 import { problemOf, sendProblem } from "./platform/http/problem.js";
@@ -68,11 +68,12 @@ export function buildServices(handle: DatabaseHandle, clock: Clock = systemClock
   const meetings = new MeetingService(db, clock, audit);
   const objectives = new ObjectiveService(db, clock, audit);
   const goals = new GoalService(db, clock, audit, readBenefitSources);
-  const prioritization = new PrioritizationService(db, clock, audit);
   const benefits = new BenefitService(db, clock, audit);
   const benefitGovernance = new BenefitGovernanceService(db, clock, audit, benefits);
   const benefitInsight = new BenefitInsightService(db, clock, audit, benefits);
-  const selection = new SelectionService(db, engine, clock, audit, (trx, org) => benefitInsight.npvByProject(trx, org));
+  const npvByProject = (trx: Db, org: string) => benefitInsight.npvByProject(trx, org);
+  const prioritization = new PrioritizationService(db, clock, audit, npvByProject);
+  const selection = new SelectionService(db, engine, clock, audit, npvByProject);
   return {
     audit,
     identity,

@@ -88,6 +88,8 @@ describeEachEngine("benefits realization", (engine) => {
       projectIds: [projectId],
       objectives: [{ objectiveId, weight: 0.5 }],
       businessChange: "Claims are triaged automatically",
+      beneficiaries: "Claims clerks and customers with simple claims",
+      attributionNote: "Seasonal claim volumes also move the KPI; we compare with the same month last year.",
       profile: { kind: "linear", start: month(-12) },
       ...overrides,
     };
@@ -115,7 +117,8 @@ describeEachEngine("benefits realization", (engine) => {
     expect(b.projects.map((p) => p.id)).toEqual([projectId]);
     expect(b.objectives).toEqual([expect.objectContaining({ id: objectiveId, weight: 0.5 })]);
     expect(b.doam.tests.map((x) => x.test)).toEqual(["described", "observable", "attributable", "measurable"]);
-    expect(b.doam.tests.find((x) => x.test === "measurable")!.pass).toBe(true);
+    expect(b.doam.tests.filter((x) => !x.pass)).toEqual([]);
+    expect(b.doam.pass).toBe(true);
     expect(b.trackingStatus).toBe("not_started");
     // Merely identified: not measured yet, so nothing is overdue; once realizing, the months since the baseline are.
     expect(b.measurementOverdue).toBe(false);
@@ -151,6 +154,14 @@ describeEachEngine("benefits realization", (engine) => {
     expect(after).toBe(before);
     const dup = await t.call(t.admin, "POST", "/api/v1/benefits", { ...body(), code: "B-1" });
     expect(dup.statusCode).toBe(400);
+    // Moving the target date earlier leaves the stored profile outside the benefit's dates.
+    const b = await create();
+    const moved = await t.call(t.admin, "PATCH", `/api/v1/benefits/${b.id}`, {
+      version: b.version,
+      targetDate: day(6),
+    });
+    expect(moved.statusCode, moved.body).toBe(400);
+    expect((moved.json() as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain("profile");
   });
 
   it("keeps one measurement per month: a second one is a conflict, a correction names the version", async () => {
@@ -192,6 +203,14 @@ describeEachEngine("benefits realization", (engine) => {
       items: Measurement[];
     };
     expect(list.items.map((x) => x.value)).toEqual([149]);
+    // An archived benefit takes no more measurements.
+    const current = (await t.call(t.admin, "GET", `/api/v1/benefits/${b.id}`)).json() as Benefit;
+    await t.call(t.admin, "POST", `/api/v1/benefits/${b.id}/archive`, { version: current.version, archived: true });
+    const archived = await t.call(t.admin, "POST", `/api/v1/benefits/${b.id}/measurements`, {
+      period: month(-2),
+      value: 1,
+    });
+    expect(archived.statusCode).toBe(409);
   });
 
   it("tracks planned vs actual, forecasts the target with an interval, and warns early", async () => {

@@ -73,6 +73,8 @@ export async function up(db: Db): Promise<void> {
     .addColumn("value_per_unit_cents", "bigint")
     .addColumn("status", "text", (c) => c.notNull())
     .addColumn("business_change", "text", (c) => c.notNull().defaultTo(""))
+    .addColumn("beneficiaries", "text", (c) => c.notNull().defaultTo(""))
+    .addColumn("attribution_note", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("archived_at", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { fitLine } from "../../../domain/benefits/forecast.js";
+import { RECOMMENDATION_RULE_IDS } from "../../../domain/benefits/recommendations.js";
 import { plannedAt, realizationPct } from "../../../domain/benefits/tracking.js";
 import { addMonths, monthsBetween } from "../../../domain/shared/period.js";
 import { authorize, can } from "../../platform/authorize.js";
@@ -252,6 +253,10 @@ export class BenefitGovernanceService {
       await this.checkOwner(trx, org, input.ownerId, "ownerId");
       const today = todayOf(this.clock);
       if (input.dueDate < today) throw validationError([{ path: "dueDate", message: "is in the past" }]);
+      if (input.rule && !(RECOMMENDATION_RULE_IDS as readonly string[]).includes(input.rule))
+        throw validationError([
+          { path: "rule", message: `is not a recommendation rule (${RECOMMENDATION_RULE_IDS.join(", ")})` },
+        ]);
       if (input.rule) {
         const open = await store.findActions(trx, org, {
           statuses: ["open", "in_progress"],
@@ -310,6 +315,19 @@ export class BenefitGovernanceService {
       authorize(ctx, "corrective_action.write", roles);
       if (a.version !== input.version) throw conflict("This action was changed by someone else; reload it");
       if (input.ownerId !== undefined) await this.checkOwner(trx, org, input.ownerId, "ownerId");
+      if (input.dueDate !== undefined && input.dueDate !== a.due_date && input.dueDate < todayOf(this.clock))
+        throw validationError([{ path: "dueDate", message: "is in the past" }]);
+      const reopening =
+        (input.status === "open" || input.status === "in_progress") &&
+        (a.status === "done" || a.status === "cancelled");
+      if (reopening && a.rule) {
+        const open = await store.findActions(trx, org, {
+          statuses: ["open", "in_progress"],
+          benefitIds: [a.benefit_id],
+        });
+        const same = open.find((x) => x.rule === a.rule && x.id !== a.id);
+        if (same) throw conflict(`Another open corrective action for this recommendation exists: ${same.title}`);
+      }
       const closing = input.status === "done" || input.status === "cancelled";
       const changes = {
         ...(input.title === undefined ? {} : { title: input.title }),
@@ -544,6 +562,7 @@ export class BenefitGovernanceService {
         if (!items.some((x) => x.benefitId === it.benefitId))
           problems.push({ path: `items.${i}.benefitId`, message: "is not a benefit of this project" });
       });
+      if (input.complete && r.status !== "scheduled") throw conflict("This review is completed already");
       const rating = input.rating === undefined ? r.rating : input.rating;
       if (input.complete && (rating === null || rating === undefined))
         problems.push({ path: "rating", message: "is required to complete the review" });
@@ -649,6 +668,25 @@ export class BenefitGovernanceService {
       const planned = baseline === null ? null : plannedAt(b.computed.profile, at, baseline);
       const actualRow = [...b.measurements].filter((m) => m.period <= at).at(-1);
       const s = saved.get(b.row.id);
+      // A completed review shows what it recorded, not today's figures.
+      if (r.status !== "scheduled" && s) {
+        const frozenActual = s.actual === null ? null : Number(s.actual);
+        const pct =
+          baseline !== null && target !== null && frozenActual !== null
+            ? realizationPct(baseline, target, frozenActual)
+            : null;
+        return {
+          benefitId: b.row.id,
+          benefitCode: b.row.code,
+          benefitTitle: b.row.title,
+          unit: b.row.unit,
+          planned: s.planned === null ? null : Number(s.planned),
+          actual: frozenActual,
+          realizationPct: pct === null ? null : round(pct, 2),
+          trackingStatus: b.computed.status,
+          comment: s.comment,
+        };
+      }
       const actual =
         s?.actual !== undefined && s?.actual !== null ? Number(s.actual) : actualRow ? Number(actualRow.value) : null;
       return {
@@ -732,7 +770,8 @@ function slopeOf(b: LoadedBenefit, period: string, side: "before" | "after"): nu
     .filter((m) => (side === "before" ? m.period < period : m.period >= period))
     .map((m) => ({ period: m.period, value: Number(m.value) }));
   const window = side === "before" ? points.slice(-EFFECT_WINDOW) : points.slice(0, EFFECT_WINDOW);
-  if (window.length < 2) return null;
+  // A line through fewer than 3 points has no error estimate; fitLine needs 3.
+  if (window.length < 3) return null;
   const origin = window[0]!.period;
   const fit = fitLine(window.map((p) => ({ x: monthsBetween(origin, p.period), y: p.value })));
   return fit ? fit.slope : null;

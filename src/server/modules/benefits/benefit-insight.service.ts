@@ -157,7 +157,10 @@ export class BenefitInsightService {
       if (n.kind !== "business_change") continue;
       const into = storedEdges.filter((e) => e.from_node_id === n.id).map((e) => e.to_node_id);
       const from = storedEdges.filter((e) => e.to_node_id === n.id).map((e) => e.from_node_id);
-      const relevant = into.some((t) => nodes.has(t)) || query.benefitId === undefined;
+      // Shown when it touches a node on the map (with a filter, changes elsewhere are left out).
+      const filtered =
+        query.benefitId !== undefined || query.objectiveId !== undefined || query.portfolioId !== undefined;
+      const relevant = !filtered || into.some((t) => nodes.has(t)) || from.some((f) => nodes.has(f));
       if (!relevant) continue;
       changeIds.add(n.id);
       nodes.set(n.id, {
@@ -185,35 +188,42 @@ export class BenefitInsightService {
         if (!viaChange) addEdge(pid, bid, false);
       }
     }
-    // Impact: from each troubled project, everything reachable downstream.
+    // Impact. A project on hold or cancelled puts everything downstream of it at risk. A project
+    // that is planned to end after a benefit's target date puts that benefit (and what is downstream
+    // of it) at risk, and the project itself; closed projects have delivered and slip no more.
     const out = new Map<string, string[]>();
     for (const e of edges.values()) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+    const mark = (id: string, reason: string) => {
+      const n = nodes.get(id);
+      if (n && !n.impacted) {
+        n.impacted = true;
+        n.impactReason = reason;
+      }
+    };
+    const spread = (from: string, reason: string) => {
+      const queue = [...(out.get(from) ?? [])];
+      const seen = new Set<string>();
+      while (queue.length) {
+        const next = queue.shift()!;
+        if (seen.has(next)) continue;
+        seen.add(next);
+        mark(next, reason);
+        queue.push(...(out.get(next) ?? []));
+      }
+    };
     for (const b of loaded) {
       for (const p of b.projects) {
-        const slipped = b.row.target_date !== null && p.planned_end > b.row.target_date;
-        const troubled = IMPACTING_STATUSES.has(p.status) || slipped;
-        if (!troubled) continue;
-        const reason = IMPACTING_STATUSES.has(p.status)
-          ? `${p.code} is ${p.status === "on_hold" ? "on hold" : "cancelled"}`
-          : `${p.code} ends after the benefit's target date`;
         const start = `project:${p.id}`;
-        const node = nodes.get(start);
-        if (node) {
-          node.impacted = true;
-          node.impactReason = reason;
-        }
-        const queue = [...(out.get(start) ?? [])];
-        const seen = new Set<string>();
-        while (queue.length) {
-          const next = queue.shift()!;
-          if (seen.has(next)) continue;
-          seen.add(next);
-          const n = nodes.get(next);
-          if (n && !n.impacted) {
-            n.impacted = true;
-            n.impactReason = reason;
-          }
-          queue.push(...(out.get(next) ?? []));
+        if (IMPACTING_STATUSES.has(p.status)) {
+          const reason = `${p.code} is ${p.status === "on_hold" ? "on hold" : "cancelled"}`;
+          mark(start, reason);
+          spread(start, reason);
+        } else if (p.status !== "closed" && b.row.target_date !== null && p.planned_end > b.row.target_date) {
+          const reason = `${p.code} ends after the target date of ${b.row.code}`;
+          mark(start, reason);
+          const benefit = `benefit:${b.row.id}`;
+          mark(benefit, reason);
+          spread(benefit, reason);
         }
       }
     }
@@ -435,37 +445,32 @@ export class BenefitInsightService {
 
   /** The NPV of each project with a business case, for the portfolio optimizer's NPV value source. */
   async npvByProject(db: Db, org: string): Promise<Map<string, number>> {
-    const rows = await store.findAllBusinessCaseFlows(db, org);
-    const byProject = new Map<string, { rate: number; first: number; flows: Map<number, number> }>();
-    for (const r of rows) {
-      const entry = byProject.get(r.project_id) ?? {
-        rate: Number(r.discount_rate),
-        first: r.first_year,
-        flows: new Map(),
-      };
-      entry.flows.set(r.year, (Number(r.benefits_cents) - Number(r.costs_cents)) / 100);
-      byProject.set(r.project_id, entry);
-    }
+    const projectIds = [...new Set((await store.findAllBusinessCaseFlows(db, org)).map((r) => r.project_id))];
+    const cases = await store.findBusinessCases(db, org);
     const out = new Map<string, number>();
-    for (const [id, e] of byProject) {
-      const last = Math.max(...e.flows.keys());
-      const flows = Array.from({ length: last - e.first + 1 }, (_, i) => e.flows.get(e.first + i) ?? 0);
-      const a = appraise({ rate: e.rate, cashflows: flows });
-      if (a.npv !== null) out.set(id, a.npv);
+    for (const row of cases) {
+      if (!projectIds.includes(row.project_id) && !row.benefits_from_profiles) continue;
+      const { appraisal } = await this.appraiseCase(db, org, row);
+      if (appraisal.npv !== null) out.set(row.project_id, appraisal.npv);
     }
     return out;
   }
 
-  private async presentCase(
+  /**
+   * A business case's net flows by year — its own flows, plus (when asked) the planned money of the
+   * project's financial benefits by calendar year — and their appraisal, with the money planned and
+   * realized to date. The one computation behind the business case page, the optimizer's NPV value
+   * source and the NPV prioritization criterion.
+   */
+  private async appraiseCase(
+    db: Db,
     org: string,
     row: NonNullable<Awaited<ReturnType<typeof store.findBusinessCase>>>,
-  ): Promise<BusinessCase> {
-    const flows = await store.findBusinessCaseFlows(this.db, org, row.project_id);
-    const today = todayOf(this.clock);
-    const asOf = today.slice(0, 7);
-    // Financial benefits of the project: their planned money by year (profiles) and realized to date.
-    const benefitRows = await store.findBenefits(this.db, org, { archived: "exclude", projectId: row.project_id });
-    const loaded = await this.benefits.load(this.db, org, benefitRows);
+  ) {
+    const flows = await store.findBusinessCaseFlows(db, org, row.project_id);
+    const asOf = todayOf(this.clock).slice(0, 7);
+    const benefitRows = await store.findBenefits(db, org, { archived: "exclude", projectId: row.project_id });
+    const loaded = await this.benefits.load(db, org, benefitRows);
     const profileByYear = new Map<number, number>();
     let plannedToDate = 0;
     let realizedToDate = 0;
@@ -495,12 +500,26 @@ export class BenefitInsightService {
         profileBenefitsCents: profileCents,
       });
     }
+    // Profile money in years before the case's first year cannot be discounted to it: say so.
+    const before = fromProfiles ? [...profileByYear.keys()].filter((y) => y < row.first_year) : [];
     const appraisal = appraise({
       rate: Number(row.discount_rate),
       cashflows: net.map((n) => n.netCents / 100),
       ...(row.finance_rate === null ? {} : { financeRate: Number(row.finance_rate) }),
       ...(row.reinvest_rate === null ? {} : { reinvestRate: Number(row.reinvest_rate) }),
     });
+    return { flows, net, appraisal, plannedToDate, realizedToDate, asOf, yearsBeforeFirst: before };
+  }
+
+  private async presentCase(
+    org: string,
+    row: NonNullable<Awaited<ReturnType<typeof store.findBusinessCase>>>,
+  ): Promise<BusinessCase> {
+    const { flows, net, appraisal, plannedToDate, realizedToDate, asOf, yearsBeforeFirst } = await this.appraiseCase(
+      this.db,
+      org,
+      row,
+    );
     const money = (v: number | null) => (v === null ? null : round(v, 2));
     return {
       projectId: row.project_id,
@@ -508,7 +527,7 @@ export class BenefitInsightService {
       financeRate: row.finance_rate === null ? null : Number(row.finance_rate),
       reinvestRate: row.reinvest_rate === null ? null : Number(row.reinvest_rate),
       firstYear: row.first_year,
-      benefitsFromProfiles: fromProfiles,
+      benefitsFromProfiles: Boolean(row.benefits_from_profiles),
       notes: row.notes,
       flows: flows.map((f) => ({
         year: f.year,
@@ -526,6 +545,9 @@ export class BenefitInsightService {
         roi: appraisal.roi,
         bcr: appraisal.bcr,
       },
+      warnings: yearsBeforeFirst.length
+        ? [`Benefit profiles plan money in ${yearsBeforeFirst.join(", ")}, before the first year; it is left out.`]
+        : [],
       realizedToDate: {
         plannedBenefitsCents: Math.round(plannedToDate),
         realizedBenefitsCents: Math.round(realizedToDate),
@@ -551,7 +573,10 @@ export class BenefitInsightService {
     authorize(ctx, "benefit.read");
     const org = ctx.actor.organizationId;
     const asOf = todayOf(this.clock).slice(0, 7);
-    const rows = await store.findBenefits(this.db, org, { archived: "exclude", portfolioId: query.portfolioId });
+    // Cancelled benefits are no longer expected: they leave the roll-up.
+    const rows = (
+      await store.findBenefits(this.db, org, { archived: "exclude", portfolioId: query.portfolioId })
+    ).filter((r) => r.status !== "cancelled");
     const loaded: LoadedBenefit[] = [];
     for (let i = 0; i < rows.length; i += 500)
       loaded.push(...(await this.benefits.load(this.db, org, rows.slice(i, i + 500))));

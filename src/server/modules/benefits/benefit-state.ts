@@ -72,7 +72,8 @@ export function effectiveProfile(row: BenefitRow, stored: readonly ProfilePoint[
   return generated.ok ? generated.points : [];
 }
 
-export function computeBenefit(inputs: BenefitInputs, today: string): BenefitComputed {
+/** `withCone`: also forecast every month up to the target, for the chart (costlier; lists skip it). */
+export function computeBenefit(inputs: BenefitInputs, today: string, withCone = false): BenefitComputed {
   const { row } = inputs;
   const asOf = today.slice(0, 7);
   const warnings: string[] = [];
@@ -118,7 +119,7 @@ export function computeBenefit(inputs: BenefitInputs, today: string): BenefitCom
         latestWithinTolerance: tracking.latestWithinTolerance,
       });
       if (early) tracking = trackBenefit(tracked, past, asOf, { earlyWarning: true });
-      cone = coneOf(forecast, past, tracked);
+      cone = withCone ? coneOf(forecast, past, tracked) : null;
     } else if (forecast.reason !== "too_few_points") {
       warnings.push(forecast.message);
     }
@@ -139,25 +140,30 @@ export function computeBenefit(inputs: BenefitInputs, today: string): BenefitCom
     schedule = null;
   }
 
-  const recommendations = recommendBenefitActions({
-    asOf,
-    ownerId: row.responsible_owner_id ?? row.accountable_owner_id ?? row.operational_owner_id,
-    hasMeasure: row.kpi_name.trim() !== "" && row.unit.trim() !== "",
-    hasBaseline: baseline !== null && row.baseline_date !== null,
-    realizationStart: since ?? asOf,
-    targetPeriod: targetPeriod ?? asOf,
-    schedule,
-    tracking: tracking
-      ? { status: tracking.status, consecutiveBeyondTolerance: tracking.consecutiveBeyondTolerance }
-      : null,
-    forecast,
-    enablingProjects: inputs.projects.map((p) => ({
-      id: p.id,
-      name: p.name,
-      status: p.status as ProjectStatus,
-      plannedEnd: p.planned_end,
-    })),
-  });
+  // Cancelled or archived benefits need no advice; the others get the rules' verdicts.
+  const advise = row.status !== "cancelled" && !row.archived_at;
+  const recommendations = !advise
+    ? []
+    : recommendBenefitActions({
+        asOf,
+        ownerId: row.responsible_owner_id ?? row.accountable_owner_id ?? row.operational_owner_id,
+        hasMeasure: row.kpi_name.trim() !== "" && row.unit.trim() !== "",
+        hasBaseline: baseline !== null && row.baseline_date !== null,
+        // Realization starts with the first planned change, not at the baseline month the profile begins with.
+        realizationStart: tracking?.firstChangePeriod ?? since ?? asOf,
+        targetPeriod: targetPeriod ?? asOf,
+        schedule,
+        tracking: tracking
+          ? { status: tracking.status, consecutiveBeyondTolerance: tracking.consecutiveBeyondTolerance }
+          : null,
+        forecast,
+        enablingProjects: inputs.projects.map((p) => ({
+          id: p.id,
+          name: p.name,
+          status: p.status as ProjectStatus,
+          plannedEnd: p.planned_end,
+        })),
+      });
 
   const plannedChange = trackable ? Math.abs((target as number) - (baseline as number)) : 0;
   let exposure = 0;

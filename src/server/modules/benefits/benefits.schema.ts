@@ -106,6 +106,8 @@ const benefitFields = {
     .describe("Money per unit of the measure (cash-releasing benefits), for business cases and value at risk"),
   status: z.enum(BENEFIT_STATUSES),
   businessChange: text(2000).describe("The business change that must happen for the benefit to be realized"),
+  beneficiaries: text(500).describe("Who gains: the stakeholder group, e.g. 'claims clerks and customers'"),
+  attributionNote: text(2000).describe("What else could move the KPI, and how this benefit's share is told apart"),
   projectIds: z.array(IdSchema).max(100),
   objectives: z.array(ObjectiveLinkSchema).max(100),
   profile: ProfileInputSchema.nullable(),
@@ -132,6 +134,8 @@ export const CreateBenefitSchema = z.strictObject({
   valuePerUnitCents: benefitFields.valuePerUnitCents.default(null),
   status: benefitFields.status.default("identified"),
   businessChange: benefitFields.businessChange.default(""),
+  beneficiaries: benefitFields.beneficiaries.default(""),
+  attributionNote: benefitFields.attributionNote.default(""),
   projectIds: benefitFields.projectIds.default([]),
   objectives: benefitFields.objectives.default([]),
   profile: benefitFields.profile.default(null),
@@ -198,6 +202,8 @@ export const BenefitSchema = BenefitSummarySchema.extend({
   toleranceValue: z.number(),
   valuePerUnitCents: z.number().nullable(),
   businessChange: z.string(),
+  beneficiaries: z.string(),
+  attributionNote: z.string(),
   profile: z.array(z.object({ period: z.string(), planned: z.number() })),
   doam: DoamSchema,
   handovers: z.array(
@@ -594,7 +600,7 @@ export const PutBusinessCaseSchema = z.strictObject({
   notes: text(10_000).default(""),
 });
 export const AppraisalSchema = z.object({
-  npv: z.number().nullable(),
+  npv: z.number().nullable().describe("In currency units (not cents), like the appraisal calculator"),
   irr: z.number().nullable(),
   irrKind: z.enum(["unique", "none", "multiple"]),
   mirr: z.number().nullable(),
@@ -615,6 +621,7 @@ export const BusinessCaseSchema = z.object({
   /** Net flows per year (cents) as appraised, benefits from profiles included when asked. */
   netFlowsCents: z.array(z.object({ year: z.number(), netCents: z.number(), profileBenefitsCents: z.number() })),
   planned: AppraisalSchema,
+  warnings: z.array(z.string()),
   /** Planned vs realized to date: benefits realized so far (money value of actuals) against plan. */
   realizedToDate: z.object({
     plannedBenefitsCents: z.number(),

@@ -2,6 +2,7 @@ import { assessDoam } from "../../../domain/benefits/doam.js";
 import { checkProfile, generateProfile, type ProfilePoint } from "../../../domain/benefits/profile.js";
 import { directionOf, type PeriodValue } from "../../../domain/benefits/tracking.js";
 import { mayEver, type RecordRole } from "../../../domain/identity/permissions.js";
+import { isIsoDate } from "../../../domain/shared/period.js";
 import { authorize, can } from "../../platform/authorize.js";
 import type { Clock } from "../../platform/clock.js";
 import type { RequestContext } from "../../platform/context.js";
@@ -56,7 +57,12 @@ export class BenefitService {
   // ---------- loading and computing ----------
 
   /** Loads benefits with their links, profiles, measurements and risks, and computes their state. */
-  async load(db: Db, org: string, rows: store.BenefitRow[]): Promise<LoadedBenefit[]> {
+  async load(
+    db: Db,
+    org: string,
+    rows: store.BenefitRow[],
+    options: { withCone?: boolean } = {},
+  ): Promise<LoadedBenefit[]> {
     const ids = rows.map((r) => r.id);
     const [projects, objectives, profiles, measurements, risks] = await Promise.all([
       store.findProjectLinks(db, org, ids),
@@ -107,15 +113,16 @@ export class BenefitService {
             risks: rs.map((r) => ({ ...r, probability: Number(r.probability), impact_pct: Number(r.impact_pct) })),
           },
           today,
+          options.withCone ?? false,
         ),
       };
     });
   }
 
-  async loadOne(db: Db, org: string, id: string): Promise<LoadedBenefit> {
+  async loadOne(db: Db, org: string, id: string, options: { withCone?: boolean } = {}): Promise<LoadedBenefit> {
     const row = await store.findBenefit(db, org, id);
     if (!row) throw notFound("Benefit", id);
-    const [loaded] = await this.load(db, org, [row]);
+    const [loaded] = await this.load(db, org, [row], options);
     return loaded as LoadedBenefit;
   }
 
@@ -206,6 +213,8 @@ export class BenefitService {
       target: { value: input.targetValue, date: input.targetDate },
       direction: input.direction,
       enablingProjectCount: input.projectIds?.length ?? 0,
+      beneficiaries: input.beneficiaries,
+      attributionNote: input.attributionNote,
       businessChangeDescribed: (input.businessChange ?? "").trim().length > 0,
     });
     const problems: FieldProblem[] = [];
@@ -266,9 +275,24 @@ export class BenefitService {
         profile = profileInput ? this.resolveProfile(merged as CreateBenefitInput, profileInput, problems) : null;
       }
       const after: Draft = { ...merged, profile };
+      // A kept profile must still fit the benefit's dates (and a generated one its baseline and target).
+      const datesMoved = ["baselineDate", "targetDate", "baselineValue", "targetValue"].some(
+        (k) => changes[k as keyof typeof changes] !== undefined,
+      );
+      if (profileInput === undefined && datesMoved && profile && after.targetDate) {
+        const stale = checkProfile(profile, {
+          startDate: after.baselineDate ?? profile[0]!.period,
+          targetDate: after.targetDate,
+        });
+        if (stale.length > 0)
+          problems.push({
+            path: "profile",
+            message: "the stored profile lies outside the new dates; send a new profile with them",
+          });
+      }
       await this.check(trx, org, after, problems, id);
       if (problems.length) throw validationError(problems);
-      if (changes.projectIds) await this.authorizeProjects(trx, ctx, org, changes.projectIds);
+      if (changes.projectIds) await this.authorizeProjects(trx, ctx, org, changes.projectIds, this.recordRoles(ctx, b));
       if (JSON.stringify(snapshot(before)) === JSON.stringify(snapshot(after))) return;
       const ok = await store.updateBenefit(trx, org, id, version, {
         ...columnsOf(after),
@@ -506,8 +530,14 @@ export class BenefitService {
         const value = Number(valueText);
         if (valueText === "" || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(valueText) || !Number.isFinite(value))
           problems.push({ line: r.line, field: "value", message: `"${r.cells.value ?? ""}" is not a number` });
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(measuredOn))
-          problems.push({ line: r.line, field: "measured_on", message: "must be a date YYYY-MM-DD" });
+        if (!isIsoDate(measuredOn))
+          problems.push({ line: r.line, field: "measured_on", message: "must be a calendar date YYYY-MM-DD" });
+        if (Number.isFinite(value) && Math.abs(value) > 1e15)
+          problems.push({ line: r.line, field: "value", message: "is out of range (±1e15)" });
+        if ((r.cells.evidence ?? "").length > 5000)
+          problems.push({ line: r.line, field: "evidence", message: "must be at most 5000 characters" });
+        if ((r.cells.source ?? "").length > 500)
+          problems.push({ line: r.line, field: "source", message: "must be at most 500 characters" });
         if (problems.length > before || !benefit) continue;
         try {
           this.checkMeasurable(benefit, period);
@@ -548,7 +578,12 @@ export class BenefitService {
           ...(existing ? { existing } : {}),
         });
       }
-      if (problems.length > 0 || input.dryRun) return;
+      if (problems.length > 0) return;
+      if (input.dryRun) {
+        created = writes.filter((w) => !w.existing).length;
+        updated = writes.length - created;
+        return;
+      }
       const at = this.clock.now().toISOString();
       for (const w of writes) {
         if (w.existing) {
@@ -607,7 +642,7 @@ export class BenefitService {
 
   async tracking(ctx: RequestContext, id: string): Promise<Tracking> {
     authorize(ctx, "benefit.read");
-    const b = await this.loadOne(this.db, ctx.actor.organizationId, id);
+    const b = await this.loadOne(this.db, ctx.actor.organizationId, id, { withCone: true });
     return presentTracking(b);
   }
 
@@ -670,6 +705,8 @@ export class BenefitService {
 
   /** A measurement must name a month inside the benefit's life: from its baseline's month on, not in the future. */
   private checkMeasurable(b: LoadedBenefit, period: string): void {
+    if (b.row.archived_at)
+      throw new AppError("conflict", `${b.row.code} is archived; restore it to record measurements`);
     const today = todayOf(this.clock).slice(0, 7);
     if (period > today) throw validationError([{ path: "period", message: `${period} is in the future` }]);
     const from = b.row.baseline_date?.slice(0, 7) ?? b.profile[0]?.period ?? null;
@@ -768,17 +805,21 @@ export class BenefitService {
       problems.push({ path: "isDisbenefit", message: "a dis-benefit cannot be cash-releasing" });
   }
 
-  /** Linking a benefit to a project needs the right to update that project too, unless one may write every benefit. */
+  /**
+   * Who may link a benefit to projects: anyone who may write every benefit, or the benefit's owner;
+   * a project manager writing it as manager of an enabling project may link only projects they manage.
+   */
   private async authorizeProjects(
     db: Db,
     ctx: RequestContext,
     org: string,
     projectIds: readonly string[],
+    roles: readonly RecordRole[],
   ): Promise<void> {
-    if (can(ctx, "benefit.write")) return;
+    if (can(ctx, "benefit.write") || (roles.includes("owner") && can(ctx, "benefit.write", ["owner"]))) return;
     const projects = await store.findProjects(db, org, projectIds);
     const foreign = projects.filter((p) => p.manager_user_id !== ctx.actor.userId);
-    if (foreign.length > 0 && !can(ctx, "benefit.write", ["owner"]))
+    if (foreign.length > 0)
       throw new AppError("forbidden", `You do not manage ${foreign.map((p) => p.code).join(", ")}`);
   }
 
@@ -844,6 +885,8 @@ export class BenefitService {
       toleranceValue: Number(r.tolerance_value),
       valuePerUnitCents: r.value_per_unit_cents === null ? null : Number(r.value_per_unit_cents),
       businessChange: r.business_change,
+      beneficiaries: r.beneficiaries,
+      attributionNote: r.attribution_note,
       profile: b.profile,
       doam: assessDoam({
         title: r.title,
@@ -859,6 +902,8 @@ export class BenefitService {
         target: { value: r.target_value, date: r.target_date },
         direction: r.direction,
         enablingProjectCount: b.projects.length,
+        beneficiaries: r.beneficiaries,
+        attributionNote: r.attribution_note,
         businessChangeDescribed: r.business_change.trim().length > 0,
       }),
       handovers: handovers.map((h) => ({
@@ -998,6 +1043,8 @@ function draftOf(b: LoadedBenefit): Draft {
     valuePerUnitCents: r.value_per_unit_cents === null ? null : Number(r.value_per_unit_cents),
     status: r.status as Draft["status"],
     businessChange: r.business_change,
+    beneficiaries: r.beneficiaries,
+    attributionNote: r.attribution_note,
     projectIds: b.projects.map((p) => p.id),
     objectives: b.objectives.map((o) => ({ objectiveId: o.id, weight: o.weight })),
     profile: b.profile.length ? b.profile : null,
@@ -1029,6 +1076,8 @@ function columnsOf(d: Draft) {
     value_per_unit_cents: d.valuePerUnitCents,
     status: d.status,
     business_change: d.businessChange,
+    beneficiaries: d.beneficiaries,
+    attribution_note: d.attributionNote,
   };
 }
 

@@ -772,6 +772,10 @@ export async function findBusinessCase(db: Db, org: string, projectId: string) {
     .executeTakeFirst();
 }
 
+export async function findBusinessCases(db: Db, org: string) {
+  return db.selectFrom("business_cases").selectAll().where("organization_id", "=", org).execute();
+}
+
 export async function findBusinessCaseFlows(db: Db, org: string, projectId: string) {
   return db
     .selectFrom("business_case_flows")

@@ -36,6 +36,10 @@ export interface BenefitsTable {
   status: string;
   /** The business change the benefit depends on (benefits dependency network). */
   business_change: Generated<string>;
+  /** Who gains (DOAM: Described). */
+  beneficiaries: Generated<string>;
+  /** What else moves the KPI and how this benefit's share is told apart (DOAM: Attributable). */
+  attribution_note: Generated<string>;
   archived_at: string | null;
   created_at: string;
   updated_at: string;

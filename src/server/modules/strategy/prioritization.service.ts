@@ -14,6 +14,7 @@ import {
 } from "../../../domain/strategy/ahp.js";
 import {
   alignmentScore,
+  normalizeByRange,
   normalizeScore,
   rankProjects,
   type ScoredProject,
@@ -112,6 +113,8 @@ export class PrioritizationService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    /** NPV of each project's business case (the benefits module provides it; wired by the composition root). */
+    private readonly npvs: (db: Db, org: string) => Promise<Map<string, number>> = async () => new Map(),
   ) {}
 
   // ---------- pure AHP interfaces ----------
@@ -683,13 +686,19 @@ export class PrioritizationService {
 
   /** Normalized score of every project on every leaf criterion of a model (0..1; missing when unscored). */
   private async scoreMatrix(db: Db, org: string, model: ScoringModel) {
-    const [projects, criteriaRows, scores, links, objectives] = await Promise.all([
+    const [projects, criteriaRows, scores, links, objectives, npvs] = await Promise.all([
       store.findRankableProjects(db, org),
       store.findCriteria(db, org),
       store.findScores(db, org),
       store.findLinks(db, org),
       store.findObjectives(db, org),
+      this.npvs(db, org),
     ]);
+    // NPV criteria: min-max across the rankable projects that have a business case (normalizeByRange).
+    const withNpv = projects.filter((p) => npvs.has(p.id));
+    const npvScore = new Map(
+      normalizeByRange(withNpv.map((p) => npvs.get(p.id) as number)).map((v, i) => [withNpv[i]!.id, v]),
+    );
     const criteria = new Map(criteriaRows.map((c) => [c.id, c]));
     const parents = new Set(model.weights.map((w) => w.parentId).filter((p): p is string => p !== null));
     const leaves = model.weights.filter((w) => !parents.has(w.criterionId));
@@ -721,8 +730,11 @@ export class PrioritizationService {
               : { min: Number(c.scale_max), max: Number(c.scale_min) };
           if (v !== undefined) s[leaf.criterionId] = normalizeScore(v, scale);
         }
-        // source "npv" is derived from the business case's cash flows (benefits module); until a
-        // project has one, the criterion counts as missing.
+        // source "npv": the business case's NPV (benefits module); without one it counts as missing.
+        else if (c.source === "npv") {
+          const v = npvScore.get(p.id);
+          if (v !== undefined) s[leaf.criterionId] = c.higher_is_better === 1 ? v : 1 - v;
+        }
       }
       return { id: p.id, scores: s };
     });
