@@ -5,13 +5,9 @@ import { Link, Outlet, useLocation } from "react-router";
 import { PageLoader } from "../components/PageLoader.js";
 import { hasCapability, useSignedInMe } from "../features/identity/session.js";
 import { AccountMenu } from "./AccountMenu.js";
-import { NAVIGATION, type NavEntry, visibleNavigation } from "./navigation.js";
+import { currentNavPath, NAVIGATION, type NavEntry, visibleNavigation } from "./navigation.js";
 
-function isActive(pathname: string, to: string): boolean {
-  return pathname === to || pathname.startsWith(`${to}/`);
-}
-
-function NavItems({ entries, pathname }: { entries: readonly NavEntry[]; pathname: string }) {
+function NavItems({ entries, current }: { entries: readonly NavEntry[]; current: string | null }) {
   return entries.map((entry) =>
     entry.children ? (
       <NavLink
@@ -23,7 +19,7 @@ function NavItems({ entries, pathname }: { entries: readonly NavEntry[]; pathnam
         component="button"
         type="button"
       >
-        <NavItems entries={entry.children} pathname={pathname} />
+        <NavItems entries={entry.children} current={current} />
       </NavLink>
     ) : (
       <NavLink
@@ -31,8 +27,8 @@ function NavItems({ entries, pathname }: { entries: readonly NavEntry[]; pathnam
         component={Link}
         to={entry.to ?? "/"}
         label={entry.label}
-        active={isActive(pathname, entry.to ?? "/")}
-        aria-current={isActive(pathname, entry.to ?? "/") ? "page" : undefined}
+        active={entry.to === current}
+        aria-current={entry.to === current ? "page" : undefined}
         variant="light"
       />
     ),
@@ -86,7 +82,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" id="main-navigation" aria-label="Main" inert={isNarrow && !navOpened}>
         <AppShell.Section grow component={ScrollArea}>
-          <NavItems entries={entries} pathname={pathname} />
+          <NavItems entries={entries} current={currentNavPath(entries, pathname)} />
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>

@@ -1,5 +1,6 @@
 import { Alert, Button, Center } from "@mantine/core";
-import { Navigate, useLocation } from "react-router";
+import { Suspense } from "react";
+import { Navigate, Outlet, useLocation } from "react-router";
 import { describeError } from "../api/api-error.js";
 import { PageLoader } from "../components/PageLoader.js";
 import { useMe } from "../features/identity/session.js";
@@ -9,9 +10,10 @@ export const CHANGE_PASSWORD_PATH = "/account/password";
 
 /**
  * The signed-in area: sends anonymous visitors to sign in (remembering where they were going) and
- * holds people who must change their password on that page until they do.
+ * holds people who must change their password on that page until they do. `bare` pages (printable
+ * reports) get a plain <main> instead of the frame with its header and navigation.
  */
-export function SessionGate() {
+export function SessionGate({ bare = false }: { bare?: boolean }) {
   const { data: me, isPending, error, refetch } = useMe();
   const location = useLocation();
   if (isPending) return <PageLoader label="Checking your session" />;
@@ -35,6 +37,15 @@ export function SessionGate() {
   }
   if (me.user.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
     return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
+  }
+  if (bare) {
+    return (
+      <main id="main-content">
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    );
   }
   return <AppLayout />;
 }

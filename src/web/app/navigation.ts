@@ -17,6 +17,18 @@ export const NAVIGATION: readonly NavEntry[] = [
   { label: "Portfolios", to: "/portfolios", capability: "portfolio.read" },
   { label: "Strategy", to: "/strategy", capability: "strategy.read" },
   { label: "Portfolio selection", to: "/selection", capability: "selection.read" },
+  {
+    label: "Benefits",
+    children: [
+      { label: "Register", to: "/benefits", capability: "benefit.read" },
+      { label: "Benefits map", to: "/benefits/map", capability: "benefit.read" },
+      { label: "Recommendations", to: "/benefits/recommendations", capability: "benefit.read" },
+      { label: "Corrective actions", to: "/benefits/actions", capability: "benefit.read" },
+      { label: "Reviews", to: "/benefits/reviews", capability: "benefit.read" },
+      { label: "Roll-up", to: "/benefits/rollup", capability: "benefit.read" },
+      { label: "Import measurements", to: "/benefits/import", capability: "benefit.measure" },
+    ],
+  },
   { label: "Meetings", to: "/meetings", capability: "meeting.read" },
   { label: "Decision log", to: "/decisions", capability: "meeting.read" },
   { label: "Action items", to: "/actions", capability: "meeting.read" },
@@ -29,6 +41,22 @@ export const NAVIGATION: readonly NavEntry[] = [
     ],
   },
 ];
+
+/** Every path of the menu, flattened. */
+function pathsOf(entries: readonly NavEntry[]): string[] {
+  return entries.flatMap((e) => (e.children ? pathsOf(e.children) : e.to ? [e.to] : []));
+}
+
+/**
+ * The menu path that is current for `pathname`: the longest one it equals or lies under, so that
+ * /benefits/map marks "Benefits map" and not also "Register" (/benefits).
+ */
+export function currentNavPath(entries: readonly NavEntry[], pathname: string): string | null {
+  let best: string | null = null;
+  for (const to of pathsOf(entries))
+    if ((pathname === to || pathname.startsWith(`${to}/`)) && (best === null || to.length > best.length)) best = to;
+  return best;
+}
 
 /** The entries visible to someone holding `can`; groups with no visible child disappear. */
 export function visibleNavigation(entries: readonly NavEntry[], can: (c: Capability) => boolean): NavEntry[] {

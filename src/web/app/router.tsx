@@ -29,6 +29,18 @@ const RankingPage = lazy(() => import("../routes/strategy/RankingPage.js"));
 const ScenariosPage = lazy(() => import("../routes/selection/ScenariosPage.js"));
 const ScenarioPage = lazy(() => import("../routes/selection/ScenarioPage.js"));
 const ComparisonPage = lazy(() => import("../routes/selection/ComparisonPage.js"));
+const BenefitsPage = lazy(() => import("../routes/benefits/BenefitsPage.js"));
+const BenefitNewPage = lazy(() => import("../routes/benefits/BenefitNewPage.js"));
+const BenefitEditPage = lazy(() => import("../routes/benefits/BenefitEditPage.js"));
+const BenefitDetailPage = lazy(() => import("../routes/benefits/BenefitDetailPage.js"));
+const MeasurementImportPage = lazy(() => import("../routes/benefits/MeasurementImportPage.js"));
+const BenefitMapPage = lazy(() => import("../routes/benefits/BenefitMapPage.js"));
+const RecommendationsPage = lazy(() => import("../routes/benefits/RecommendationsPage.js"));
+const CorrectiveActionsPage = lazy(() => import("../routes/benefits/CorrectiveActionsPage.js"));
+const ReviewsPage = lazy(() => import("../routes/benefits/ReviewsPage.js"));
+const ReviewPage = lazy(() => import("../routes/benefits/ReviewPage.js"));
+const ReviewPrintPage = lazy(() => import("../routes/benefits/ReviewPrintPage.js"));
+const RollupPage = lazy(() => import("../routes/benefits/RollupPage.js"));
 const AuditPage = lazy(() => import("../routes/AuditPage.js"));
 const MeetingsPage = lazy(() => import("../routes/meetings/MeetingsPage.js"));
 const MeetingDetailPage = lazy(() => import("../routes/meetings/MeetingDetailPage.js"));
@@ -59,6 +71,12 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    // Printable pages: signed in, without the navigation frame.
+    element: <SessionGate bare />,
+    errorElement: <RouteError />,
+    children: [{ path: "benefits/reviews/:id/print", element: guarded("benefit.read", <ReviewPrintPage />) }],
+  },
+  {
     element: <SessionGate />,
     errorElement: <RouteError />,
     children: [
@@ -83,6 +101,17 @@ export const router = createBrowserRouter([
       { path: "selection", element: guarded("selection.read", <ScenariosPage />) },
       { path: "selection/compare", element: guarded("selection.read", <ComparisonPage />) },
       { path: "selection/:id", element: guarded("selection.read", <ScenarioPage />) },
+      { path: "benefits", element: guarded("benefit.read", <BenefitsPage />) },
+      { path: "benefits/new", element: guarded("benefit.write", <BenefitNewPage />) },
+      { path: "benefits/import", element: guarded("benefit.measure", <MeasurementImportPage />) },
+      { path: "benefits/map", element: guarded("benefit.read", <BenefitMapPage />) },
+      { path: "benefits/recommendations", element: guarded("benefit.read", <RecommendationsPage />) },
+      { path: "benefits/actions", element: guarded("benefit.read", <CorrectiveActionsPage />) },
+      { path: "benefits/reviews", element: guarded("benefit.read", <ReviewsPage />) },
+      { path: "benefits/reviews/:id", element: guarded("benefit.read", <ReviewPage />) },
+      { path: "benefits/rollup", element: guarded("benefit.read", <RollupPage />) },
+      { path: "benefits/:id", element: guarded("benefit.read", <BenefitDetailPage />) },
+      { path: "benefits/:id/edit", element: guarded("benefit.write", <BenefitEditPage />) },
       { path: "meetings", element: guarded("meeting.read", <MeetingsPage />) },
       { path: "meetings/:id", element: guarded("meeting.read", <MeetingDetailPage />) },
       { path: "decisions", element: guarded("meeting.read", <DecisionLogPage />) },

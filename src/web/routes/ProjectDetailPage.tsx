@@ -16,8 +16,10 @@ import { TeamList } from "../features/portfolio/components/TeamList.js";
 import { useArchiveProject, useProject } from "../features/portfolio/projects.js";
 import { useCategories, useResourceRoles } from "../features/portfolio/reference.js";
 
-// The Strategy tab is its own chunk, loaded when opened.
+// The Strategy, Benefits and Business case tabs are their own chunks, loaded when opened.
 const ProjectStrategyPanel = lazy(() => import("../features/strategy/components/ProjectStrategyPanel.js"));
+const ProjectBenefitsPanel = lazy(() => import("../features/benefits/components/ProjectBenefitsPanel.js"));
+const BusinessCasePanel = lazy(() => import("../features/benefits/components/BusinessCasePanel.js"));
 
 const TABS = [
   { value: "overview", label: "Overview" },
@@ -26,6 +28,8 @@ const TABS = [
   { value: "dependencies", label: "Dependencies" },
   { value: "team", label: "Team" },
   { value: "strategy", label: "Strategy" },
+  { value: "benefits", label: "Benefits" },
+  { value: "business-case", label: "Business case" },
   { value: "decisions", label: "Decisions" },
   { value: "history", label: "History" },
 ] as const;
@@ -133,6 +137,16 @@ export default function ProjectDetailPage() {
         <Tabs.Panel value="strategy">
           <Suspense fallback={<PageLoader label="Loading strategy" />}>
             <ProjectStrategyPanel projectId={project.id} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="benefits">
+          <Suspense fallback={<PageLoader label="Loading benefits" />}>
+            <ProjectBenefitsPanel projectId={project.id} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="business-case">
+          <Suspense fallback={<PageLoader label="Loading the business case" />}>
+            <BusinessCasePanel projectId={project.id} mayEdit={project.permissions.update} />
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="decisions">

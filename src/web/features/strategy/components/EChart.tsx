@@ -43,7 +43,9 @@ export function EChart({ option, height = 300, label }: { option: EChartsCoreOpt
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    // People who ask for reduced motion get the chart drawn at once, without ECharts' transitions.
+    const reduced = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
+    chart.current?.setOption(reduced ? { ...option, animation: false } : option, true);
   }, [option]);
 
   return <div ref={host} role="img" aria-label={label} style={{ width: "100%", height }} />;
