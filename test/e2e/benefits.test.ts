@@ -417,7 +417,10 @@ describeInBrowser("Benefits realization pages in the browser", () => {
     );
     expect(completed.status()).toBe(200);
     expect(completed.request().postDataJSON()).toEqual({ version: expect.any(Number), complete: true });
-    await page.getByRole("main").locator(".mantine-Badge-label", { hasText: /^Completed$/ }).waitFor();
+    await page
+      .getByRole("main")
+      .locator(".mantine-Badge-label", { hasText: /^Completed$/ })
+      .waitFor();
     const signed = await respondedTo(page, "POST", /\/pirs\/[^/]+\/sign-off$/, () =>
       page.getByRole("button", { name: "Sign off" }).click(),
     );

@@ -172,7 +172,9 @@ describeEachEngine("benefits realization", (engine) => {
       value: 151,
     });
     expect(again.statusCode).toBe(409);
-    expect((again.json() as { current: { id: string } }).current.id).toBe(m.id);
+    const current409 = (again.json() as { current: { id: string; recordedBy: { name: string } } }).current;
+    expect(current409.id).toBe(m.id);
+    expect(current409.recordedBy.name).not.toBe("(no longer a member)");
     const future = await t.call(t.admin, "POST", `/api/v1/benefits/${b.id}/measurements`, {
       period: month(2),
       value: 1,
@@ -278,6 +280,9 @@ describeEachEngine("benefits realization", (engine) => {
       items: { rule: string; openActionId: string | null }[];
     };
     expect(inbox2.items.find((i) => i.rule === "below_tolerance")!.openActionId).toBe(a.id);
+    expect((await tracking(sick.id)).recommendations.find((r) => r.rule === "below_tolerance")!.openActionId).toBe(
+      a.id,
+    );
     const done = await t.call(owner, "PATCH", `/api/v1/corrective-actions/${a.id}`, {
       version: a.version,
       status: "done",

@@ -118,6 +118,60 @@ describeEachEngine("demo organization", (engine) => {
     expect(flagged[0].mismatch).toBeGreaterThan(0.1);
   });
 
+  it("registers sixty benefits with their history: mostly on track, some at risk or off track, a few realized", async () => {
+    expect(loaded).toMatchObject({
+      benefits: 60,
+      handovers: 9,
+      benefitRisks: 6,
+      correctiveActions: 5,
+      businessChanges: 5,
+      businessCases: 8,
+    });
+    expect(loaded.measurements).toBeGreaterThan(600);
+
+    const rollup = (await t.call(t.admin, "GET", "/api/v1/benefits-rollup")).json();
+    const byStatus = rollup.byStatus as Record<string, number>;
+    expect(Object.values(byStatus).reduce((a, b) => a + b, 0)).toBe(60);
+    expect(byStatus.on_track).toBeGreaterThanOrEqual(30);
+    expect((byStatus.at_risk ?? 0) + (byStatus.off_track ?? 0)).toBeGreaterThanOrEqual(5);
+    expect(byStatus.realized).toBeGreaterThanOrEqual(2);
+    expect(rollup.valueAtRiskCents).toBeGreaterThan(0);
+    expect(rollup.rows.length).toBeGreaterThanOrEqual(5);
+
+    const { items: recommendations } = (await t.call(t.admin, "GET", "/api/v1/benefit-recommendations")).json();
+    const rules = new Set(recommendations.map((r: Row) => r.rule));
+    for (const rule of ["below_tolerance", "measurement_overdue", "realized_early", "enabling_project_delayed"])
+      expect(rules, rule).toContain(rule);
+    expect(recommendations.some((r: Row) => r.openActionId !== null)).toBe(true);
+
+    // Two past-due corrective actions: the trend improved after one and not after the other.
+    const { items: actions } = (await t.call(t.admin, "GET", "/api/v1/corrective-actions")).json();
+    expect(actions).toHaveLength(5);
+    const judged = actions.filter((a: Row) => a.effect !== null);
+    expect(judged.map((a: Row) => (a.effect as Row).improved).sort()).toEqual([false, true]);
+    expect(actions.filter((a: Row) => a.overdue)).toHaveLength(1);
+
+    const { items: benefits } = (await t.call(t.admin, "GET", "/api/v1/benefits?limit=500")).json();
+    expect(benefits).toHaveLength(60);
+    expect(benefits.filter((b: Row) => b.measurementOverdue).length).toBeGreaterThanOrEqual(1);
+    const oldest = benefits.find((b: Row) => b.code === "BEN-001");
+    const history = (await t.call(t.admin, "GET", `/api/v1/benefits/${oldest.id}/measurements`)).json();
+    expect(history.items.length).toBeGreaterThanOrEqual(24);
+    const detail = (await t.call(t.admin, "GET", `/api/v1/benefits/${oldest.id}`)).json();
+    expect(detail.doam.pass).toBe(true);
+    expect(detail.handovers).toHaveLength(1);
+    expect(detail.operationalOwner).not.toBeNull();
+
+    const map = (await t.call(t.admin, "GET", "/api/v1/benefit-map")).json();
+    expect(map.nodes.filter((n: Row) => n.kind === "business_change")).toHaveLength(5);
+    const erp = (await t.call(t.admin, "GET", "/api/v1/projects?limit=100"))
+      .json()
+      .items.find((p: Row) => p.code === "DIG-002");
+    const businessCase = (await t.call(t.admin, "GET", `/api/v1/projects/${erp.id}/business-case`)).json();
+    expect(businessCase.flows.length).toBeGreaterThan(0);
+    expect(businessCase.planned.npv).not.toBeNull();
+  });
+
   it("refuses to load twice", async () => {
     const again = await t.call(t.admin, "POST", "/api/v1/demo");
     expect(again.statusCode).toBe(409);

@@ -346,6 +346,7 @@ export const TrackingSchema = z.object({
       severity: z.enum(["info", "warning", "critical"]),
       reason: z.string(),
       suggestedAction: z.string(),
+      openActionId: z.string().nullable().describe("A corrective action already raised for this rule"),
     }),
   ),
   risk: z.object({ exposure: z.number(), expectedRealizationPct: z.number().nullable() }),

@@ -390,7 +390,7 @@ export class BenefitService {
       if (existing) {
         throw conflict(
           `${b.row.code} already has a measurement for ${input.period} (${existing.value}); correct that one instead`,
-          presentMeasurement({ ...existing, recorded_by_name: null }),
+          presentMeasurement((await store.findMeasurement(trx, org, existing.id))!),
         );
       }
       const at = this.clock.now().toISOString();
@@ -417,6 +417,71 @@ export class BenefitService {
     });
     const row = await store.findMeasurement(this.db, org, id);
     return presentMeasurement(row!);
+  }
+
+  /**
+   * Records several months of one benefit at once (a back-fill of its history, the demo), with the
+   * checks of recordMeasurement for every row: the caller may measure the benefit, each month lies
+   * inside its life, is given once and has no value yet. All rows or none, in one transaction, with
+   * one audit entry. Returns the number of measurements recorded.
+   */
+  async recordMeasurements(
+    ctx: RequestContext,
+    benefitId: string,
+    rows: readonly CreateMeasurementInput[],
+  ): Promise<number> {
+    authorize(ctx, "benefit.read");
+    const org = ctx.actor.organizationId;
+    await inTransaction(this.db, async (trx) => {
+      const b = await this.loadOne(trx, org, benefitId);
+      authorize(ctx, "benefit.measure", this.recordRoles(ctx, b));
+      const problems: FieldProblem[] = [];
+      const seen = new Set<string>();
+      rows.forEach((input, i) => {
+        try {
+          this.checkMeasurable(b, input.period);
+        } catch (e) {
+          if (!(e instanceof AppError) || e.code !== "validation") throw e;
+          for (const f of e.details.fields ?? []) problems.push({ path: `${i}.${f.path}`, message: f.message });
+        }
+        if (seen.has(input.period)) problems.push({ path: `${i}.period`, message: `${input.period} is given twice` });
+        seen.add(input.period);
+      });
+      if (problems.length) throw validationError(problems);
+      const existing = b.measurements.find((m) => seen.has(m.period));
+      if (existing) {
+        throw conflict(
+          `${b.row.code} already has a measurement for ${existing.period} (${existing.value}); correct that one instead`,
+          presentMeasurement(existing),
+        );
+      }
+      const at = this.clock.now().toISOString();
+      const via = ctx.actor.via === "token" ? "token" : "manual";
+      for (const input of rows) {
+        await store.insertMeasurement(trx, {
+          organization_id: org,
+          id: newId(),
+          benefit_id: benefitId,
+          period: input.period,
+          measured_on: input.measuredOn ?? todayOf(this.clock),
+          value: input.value,
+          evidence: input.evidence,
+          source: input.source,
+          recorded_by: ctx.actor.userId,
+          recorded_via: via,
+          created_at: at,
+          updated_at: at,
+        });
+      }
+      if (rows.length > 0)
+        await this.audit.record(trx, ctx, {
+          entityType: "benefit_measurement",
+          entityId: benefitId,
+          action: "create_many",
+          after: { benefitId, periods: rows.map((r) => r.period), values: rows.map((r) => r.value) },
+        });
+    });
+    return rows.length;
   }
 
   async updateMeasurement(ctx: RequestContext, id: string, input: UpdateMeasurementInput): Promise<Measurement> {
@@ -642,8 +707,17 @@ export class BenefitService {
 
   async tracking(ctx: RequestContext, id: string): Promise<Tracking> {
     authorize(ctx, "benefit.read");
-    const b = await this.loadOne(this.db, ctx.actor.organizationId, id, { withCone: true });
-    return presentTracking(b);
+    const org = ctx.actor.organizationId;
+    const b = await this.loadOne(this.db, org, id, { withCone: true });
+    const open = await store.findActions(this.db, org, { statuses: ["open", "in_progress"], benefitIds: [id] });
+    const tracking = presentTracking(b);
+    return {
+      ...tracking,
+      recommendations: tracking.recommendations.map((r) => ({
+        ...r,
+        openActionId: open.find((a) => a.rule === r.rule)?.id ?? null,
+      })),
+    };
   }
 
   // ---------- hand-over ----------
@@ -992,6 +1066,7 @@ export function presentTracking(b: LoadedBenefit): Tracking {
       severity: r.severity,
       reason: r.reason,
       suggestedAction: r.suggestedAction,
+      openActionId: null,
     })),
     risk: {
       exposure: round(c.risk.exposure, 6),

@@ -19,6 +19,14 @@ const DemoResultSchema = z.object({
   meetings: z.number(),
   decisions: z.number(),
   actionItems: z.number(),
+  benefits: z.number(),
+  measurements: z.number(),
+  handovers: z.number(),
+  benefitRisks: z.number(),
+  correctiveActions: z.number(),
+  businessChanges: z.number(),
+  businessCases: z.number(),
+  scenarios: z.number(),
 });
 
 export function demoRoutes(app: FastifyInstance, demo: DemoService): void {

@@ -1,3 +1,4 @@
+import { type BenefitsDemo, buildBenefitsDemo } from "../../../domain/demo/benefits-demo.js";
 import { buildDemoDataset, type DemoDataset } from "../../../domain/demo/demo-dataset.js";
 import { buildStrategyDemo, type DemoRef, type StrategyDemo } from "../../../domain/demo/strategy-demo.js";
 import type { Role } from "../../../domain/identity/permissions.js";
@@ -8,7 +9,10 @@ import { type Db, inTransaction } from "../../platform/db/database.js";
 import { AppError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { AuditService } from "../audit/audit.service.js";
-import { readBenefitSources } from "../benefits/benefits.store.js";
+import { BenefitGovernanceService } from "../benefits/benefit-governance.service.js";
+import { BenefitInsightService } from "../benefits/benefit-insight.service.js";
+import { BenefitService } from "../benefits/benefits.service.js";
+import { findBenefits, readBenefitSources } from "../benefits/benefits.store.js";
 import type { IdentityService } from "../identity/identity.service.js";
 import { generatePassword } from "../identity/passwords.js";
 import { MeetingService } from "../meetings/meetings.service.js";
@@ -36,13 +40,27 @@ export type DemoResult = {
   meetings: number;
   decisions: number;
   actionItems: number;
+  benefits: number;
+  measurements: number;
+  handovers: number;
+  benefitRisks: number;
+  correctiveActions: number;
+  businessChanges: number;
+  businessCases: number;
   scenarios: number;
 };
 
-type StrategyCounts = Omit<
+type StrategyCounts = Pick<
   DemoResult,
-  "organizationId" | "people" | "portfolios" | "programs" | "projects" | "scenarios"
+  "objectives" | "goals" | "checkIns" | "criteria" | "scoredProjects" | "meetings" | "decisions" | "actionItems"
 >;
+type BenefitCounts = Pick<
+  DemoResult,
+  "benefits" | "measurements" | "handovers" | "benefitRisks" | "correctiveActions" | "businessChanges" | "businessCases"
+>;
+
+/** A clock stopped at 09:00 UTC of a day: the loader raises past corrective actions as of their date. */
+const clockAt = (date: string): Clock => ({ now: () => new Date(`${date}T09:00:00.000Z`) });
 
 /** The demo's people as members of the organization: ids by email, and a context to act as one of them. */
 type Members = {
@@ -57,6 +75,8 @@ type Members = {
  * After the projects come the strategy and governance data (src/domain/demo/strategy-demo.ts):
  * criteria, objectives, goals with check-ins up to today, project scores and objective links, the
  * executives' AHP weighting and the scoring model published from it, and two steering meetings.
+ * Then the benefits register (src/domain/demo/benefits-demo.ts): benefits with their measurements
+ * up to last month, hand-overs, risks, corrective actions, business changes and business cases.
  * Later modules add their demo data here.
  */
 export class DemoService {
@@ -74,6 +94,7 @@ export class DemoService {
     const data: DemoDataset = buildDemoDataset({ seed: options.seed });
     const asOf = this.clock.now().toISOString().slice(0, 10);
     const strategy = buildStrategyDemo({ asOf, seed: options.seed }, data);
+    const benefitsDemo = buildBenefitsDemo(data, strategy, { today: asOf, seed: options.seed });
     const org = ctx.actor.organizationId;
     const { isEmpty } = await this.deps.portfolios.organizationStats(this.db, org);
     if (!isEmpty)
@@ -87,6 +108,8 @@ export class DemoService {
         "conflict",
         "This organization already has objectives or prioritization criteria; the demo loads only into an empty one",
       );
+    if ((await findBenefits(this.db, org, { archived: "include" }, undefined, 1)).length > 0)
+      throw new AppError("conflict", "This organization already has benefits; the demo loads only into an empty one");
 
     // Accounts first (password hashing is slow and needs no transaction); demo people get random
     // passwords that nobody knows: an admin resets one to sign in as that person.
@@ -191,8 +214,14 @@ export class DemoService {
           })),
         });
       }
-      const counts = await this.loadStrategy(trx, audit, ctx, strategy, members, projectIds);
+      const { counts, objectiveIds } = await this.loadStrategy(trx, audit, ctx, strategy, members, projectIds);
       const pmo = data.people.find((p) => p.role === "pmo");
+      const benefitCounts = await this.loadBenefits(trx, audit, ctx, benefitsDemo, members, {
+        projectIds,
+        objectiveIds,
+        managerOf: new Map(data.projects.map((p) => [p.code, p.managerEmail])),
+        pmoEmail: pmo?.email ?? null,
+      });
       const scenarios = await loadDemoScenarios(
         new SelectionService(trx, this.deps.projects.engineName, this.clock, audit),
         trx,
@@ -206,6 +235,7 @@ export class DemoService {
         programs: data.programs.length,
         projects: data.projects.length,
         ...counts,
+        ...benefitCounts,
         scenarios,
       };
     });
@@ -223,7 +253,7 @@ export class DemoService {
     strategy: StrategyDemo,
     members: Members,
     projectIds: ReadonlyMap<string, string>,
-  ): Promise<StrategyCounts> {
+  ): Promise<{ counts: StrategyCounts; objectiveIds: ReadonlyMap<string, string> }> {
     const objectives = new ObjectiveService(trx, this.clock, audit);
     const goals = new GoalService(trx, this.clock, audit, readBenefitSources);
     const prioritization = new PrioritizationService(trx, this.clock, audit);
@@ -407,14 +437,200 @@ export class DemoService {
     }
 
     return {
-      objectives: strategy.objectives.length,
-      goals: strategy.goals.length,
-      checkIns,
-      criteria: strategy.criteria.length,
-      scoredProjects,
-      meetings: strategy.meetings.length,
-      decisions,
-      actionItems,
+      counts: {
+        objectives: strategy.objectives.length,
+        goals: strategy.goals.length,
+        checkIns,
+        criteria: strategy.criteria.length,
+        scoredProjects,
+        meetings: strategy.meetings.length,
+        decisions,
+        actionItems,
+      },
+      objectiveIds,
+    };
+  }
+
+  /**
+   * The benefits register, inside the caller's transaction. Each benefit is registered and measured
+   * by its responsible owner (months after a hand-over by the operational owner who took it over),
+   * the history in one bulk call per owner; risks by the benefit's owner. Past corrective actions
+   * are raised (and closed) as of their own dates, through services given a clock stopped on that
+   * day, so their effect on the trend reads as it would have; the PMO maps the business changes and
+   * each project manager enters the business case.
+   */
+  private async loadBenefits(
+    trx: Db,
+    audit: AuditService,
+    ctx: RequestContext,
+    demo: BenefitsDemo,
+    members: Members,
+    refs: {
+      projectIds: ReadonlyMap<string, string>;
+      objectiveIds: ReadonlyMap<string, string>;
+      /** Project code → its manager's email. */
+      managerOf: ReadonlyMap<string, string>;
+      pmoEmail: string | null;
+    },
+  ): Promise<BenefitCounts> {
+    const { projectIds, objectiveIds } = refs;
+    const benefits = new BenefitService(trx, this.clock, audit);
+    const insight = new BenefitInsightService(trx, this.clock, audit, benefits);
+    const governance = new BenefitGovernanceService(trx, this.clock, audit, benefits);
+    const lookup = (ids: ReadonlyMap<string, string>, what: string, key: string): string => {
+      const id = ids.get(key);
+      if (!id) throw new Error(`demo benefits refer to unknown ${what} "${key}"`);
+      return id;
+    };
+
+    const categories = new Set((await benefits.listCategories(ctx)).map((c) => c.key));
+    for (const c of demo.categories) if (!categories.has(c.key)) await benefits.createCategory(ctx, c);
+
+    const benefitIds = new Map<string, string>();
+    let measurements = 0;
+    let handovers = 0;
+    for (const b of demo.benefits) {
+      const owner = members.actingAs(b.responsibleOwnerEmail);
+      const created = await benefits.create(owner, {
+        code: b.code,
+        title: b.title,
+        description: b.description,
+        type: b.type,
+        category: b.category,
+        isDisbenefit: false,
+        responsibleOwnerId: members.idOf(b.responsibleOwnerEmail),
+        accountableOwnerId: members.idOf(b.accountableOwnerEmail),
+        kpiName: b.kpiName,
+        unit: b.unit,
+        direction: b.direction,
+        method: b.method,
+        dataSource: b.dataSource,
+        frequency: b.frequency,
+        baselineValue: b.baselineValue,
+        baselineDate: b.baselineDate,
+        targetValue: b.targetValue,
+        targetDate: b.targetDate,
+        toleranceKind: b.toleranceKind,
+        toleranceValue: b.toleranceValue,
+        valuePerUnitCents: b.valuePerUnitCents,
+        status: b.status,
+        businessChange: b.businessChange,
+        beneficiaries: b.beneficiaries,
+        attributionNote: b.attributionNote,
+        projectIds: b.projectCodes.map((code) => lookup(projectIds, "project", code)),
+        objectives: b.objectives.map((o) => ({
+          objectiveId: lookup(objectiveIds, "objective", o.code),
+          weight: o.weight,
+        })),
+        profile: {
+          kind: b.profile.kind,
+          start: b.profile.start,
+          ...(b.profile.stepAt === null ? {} : { stepAt: b.profile.stepAt }),
+        },
+      });
+      benefitIds.set(b.code, created.id);
+      const rows = (email: string) =>
+        b.measurements
+          .filter((m) => m.recordedByEmail === email)
+          .map((m) => ({
+            period: m.period,
+            measuredOn: m.measuredOn,
+            value: m.value,
+            evidence: m.evidence,
+            source: m.source,
+          }));
+      measurements += await benefits.recordMeasurements(owner, created.id, rows(b.responsibleOwnerEmail));
+      if (b.handover) {
+        await benefits.handOver(owner, created.id, {
+          toUserId: members.idOf(b.handover.toEmail),
+          projectId: lookup(projectIds, "project", b.handover.projectCode),
+          handedOverOn: b.handover.handedOverOn,
+          remaining: b.handover.remaining,
+          remainingValue: b.handover.remainingValue,
+        });
+        handovers++;
+        measurements += await benefits.recordMeasurements(
+          members.actingAs(b.handover.toEmail),
+          created.id,
+          rows(b.handover.toEmail),
+        );
+      }
+    }
+    const responsibleOf = new Map(demo.benefits.map((b) => [b.code, b.responsibleOwnerEmail]));
+    const actorFor = (code: string) => members.actingAs(lookup(responsibleOf, "benefit", code));
+
+    for (const r of demo.risks) {
+      await governance.createRisk(actorFor(r.benefitCode), lookup(benefitIds, "benefit", r.benefitCode), {
+        title: r.title,
+        description: r.description,
+        probability: r.probability,
+        impactPct: r.impactPct,
+        proximity: r.proximity,
+        ownerId: members.idOf(r.ownerEmail),
+        response: r.response,
+        status: r.status,
+      });
+    }
+
+    for (const a of demo.actions) {
+      const actor = actorFor(a.benefitCode);
+      const raisedThen = new BenefitGovernanceService(
+        trx,
+        clockAt(a.raisedOn),
+        new AuditService(trx, clockAt(a.raisedOn)),
+        benefits,
+      );
+      const created = await raisedThen.createAction(actor, {
+        benefitId: lookup(benefitIds, "benefit", a.benefitCode),
+        rule: a.rule,
+        title: a.title,
+        description: a.description,
+        ownerId: members.idOf(a.ownerEmail),
+        dueDate: a.dueDate,
+        expectedEffect: a.expectedEffect,
+      });
+      if (a.status === "open") continue;
+      const when = a.closedOn ?? a.raisedOn;
+      await new BenefitGovernanceService(
+        trx,
+        clockAt(when),
+        new AuditService(trx, clockAt(when)),
+        benefits,
+      ).updateAction(actor, created.id, { version: created.version, status: a.status });
+    }
+
+    const pmo = refs.pmoEmail ? members.actingAs(refs.pmoEmail) : ctx;
+    for (const c of demo.changes) {
+      await insight.createChange(pmo, {
+        label: c.label,
+        ownerId: members.idOf(c.ownerEmail),
+        benefitIds: c.benefitCodes.map((code) => lookup(benefitIds, "benefit", code)),
+        projectIds: c.projectCodes.map((code) => lookup(projectIds, "project", code)),
+      });
+    }
+
+    for (const bc of demo.businessCases) {
+      const manager = members.actingAs(lookup(refs.managerOf, "project", bc.projectCode));
+      await insight.saveBusinessCase(manager, lookup(projectIds, "project", bc.projectCode), {
+        version: null,
+        discountRate: bc.discountRate,
+        financeRate: null,
+        reinvestRate: null,
+        firstYear: bc.firstYear,
+        flows: bc.flows,
+        benefitsFromProfiles: false,
+        notes: bc.notes,
+      });
+    }
+
+    return {
+      benefits: demo.benefits.length,
+      measurements,
+      handovers,
+      benefitRisks: demo.risks.length,
+      correctiveActions: demo.actions.length,
+      businessChanges: demo.changes.length,
+      businessCases: demo.businessCases.length,
     };
   }
 }
