@@ -2,7 +2,8 @@
  * Portfolio-selection benchmark: the exact optimizer (selection model + HiGHS) on OR-Library
  * multidimensional knapsack instances and on a generated large scenario.
  *
- *   npm run bench:selection -- [FILE...] [--limit N] [--time-limit 10] [--gap 1e-4]
+ *   npm run bench:selection -- [FILE...] [--limit N | --only 0,6,8] [--time-limit 10] [--gap 1e-4]
+ *                              [--parallel 2] [--lanes highs,genetic] [--lane 0:random_seed=3] [--highs name=value]
  *   npm run bench:selection -- --scale [--time-limit 60] [--gap 0.01]
  *
  * Without files it reads ../shared/data/orlib/{mknap1,mknapcb1,mknapcb2,mknapcb4,mknapcb7}.txt
@@ -10,9 +11,13 @@
  * capacity) and one project per item (cost in month i = its weight in constraint i, start fixed to
  * month 0), so the benchmark exercises the real model builder, solver adapter and greedy cut line.
  *
+ * The solve runs `--parallel` workers at once (default 2, one per core here): by default HiGHS's
+ * branch and bound in one and, for these 0-1 models, Chu & Beasley's genetic algorithm in the
+ * other, sharing incumbents (see `solveMilp`'s `parallelism`); `--parallel 1` is HiGHS alone.
+ *
  * One JSON line per instance on stdout:
  * {"instance","n","m","value","bestKnown","gapPct","seconds","status","greedyValue",
- *  "solverGapPct","bound","startValue","cpuSeconds","load1"}
+ *  "solverGapPct","bound","startValue","startSeconds","cpuSeconds","load1","parallel"}
  * - gapPct: (bestKnown − value) ÷ bestKnown × 100 (negative when the optimizer beats it); for the
  *   scale case, with no best known value, the solver's own gap to its proven bound;
  * - bestKnown: the proven optimum in mknap1's headers, or best-feasible-slns.txt (Chu & Beasley's
@@ -21,8 +26,9 @@
  * - startValue: the MIP start handed to HiGHS — the better feasible greedy portfolio improved by
  *   the local search of `milp-local-search.ts` (`--no-start` to solve without it);
  * - seconds: wall clock from model building to the solver's answer (start heuristic, transfer and
- *   worker hand-off included); `--time-limit` is that wall budget, and HiGHS gets what the start
- *   heuristic left of it minus 0.25 s;
+ *   worker hand-off included); `--time-limit` is that wall budget, and the solver's workers get
+ *   what the start heuristic left of it (startSeconds) minus 0.25 s;
+ * - solverGapPct, bound: the gap and bound HiGHS proved (the genetic lane proves nothing);
  * - cpuSeconds: CPU time of this process (all threads) during the solve — on a shared machine it
  *   says how much of the wall-clock budget the solver really got;
  * - load1: the machine's 1-minute load average when the instance finished.
@@ -37,7 +43,7 @@ import { findInitialSolution } from "../src/domain/selection/initial-solution.js
 import { evaluatePortfolio } from "../src/domain/selection/portfolio-evaluation.js";
 import { buildSelectionModel, readSelection } from "../src/domain/selection/selection-model.js";
 import type { CandidateProject, SelectionScenario } from "../src/domain/selection/selection-scenario.js";
-import { type SolveResult, solveMilp } from "../src/server/modules/selection/solver/solve-milp.js";
+import { type SolveResult, type SolverLane, solveMilp } from "../src/server/modules/selection/solver/solve-milp.js";
 import { shutdownSolverPool, warmUpSolver } from "../src/server/modules/selection/solver/solver-pool.js";
 import { type KnapsackInstance, parseBestKnownValues, parseOrLibKnapsacks } from "./orlib.js";
 
@@ -49,11 +55,15 @@ const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     limit: { type: "string" },
+    only: { type: "string" },
     "time-limit": { type: "string" },
     gap: { type: "string" },
     scale: { type: "boolean", default: false },
     seed: { type: "string", default: "1" },
     highs: { type: "string", multiple: true },
+    parallel: { type: "string", default: "2" },
+    lanes: { type: "string" },
+    lane: { type: "string", multiple: true },
     "no-start": { type: "boolean", default: false },
     "start-work": { type: "string", default: "20000000" },
   },
@@ -64,14 +74,29 @@ const { values: args, positionals } = parseArgs({
  * mknapcb sets here (mknapcb1: 26 vs 24 of 30 within 0.1 %; mknapcb7: 28 of 30 within 0.5 %, never
  * worse); `--highs name=value` (repeatable) overrides or adds, e.g. `--highs mip_heuristic_effort=0.05`.
  */
-const highsOptions: Record<string, number | string | boolean> = Object.fromEntries(
-  (args.highs ?? []).map((pair) => {
-    const [name, raw = ""] = pair.split("=");
-    const value = raw === "true" ? true : raw === "false" ? false : Number.isNaN(Number(raw)) ? raw : Number(raw);
-    return [name!, value];
-  }),
-);
+const parseHighsOptions = (pairs: readonly string[]): Record<string, number | string | boolean> =>
+  Object.fromEntries(
+    pairs.map((pair) => {
+      const [name, raw = ""] = pair.split("=");
+      const value = raw === "true" ? true : raw === "false" ? false : Number.isNaN(Number(raw)) ? raw : Number(raw);
+      return [name!, value];
+    }),
+  );
+const highsOptions = parseHighsOptions(args.highs ?? []);
 highsOptions.mip_heuristic_effort ??= 0.5;
+const parallelism = Number(args.parallel);
+/**
+ * `--lanes highs,genetic` says what each worker runs (default: solveMilp's choice — HiGHS, then the
+ * genetic heuristic for 0-1 models); `--lane k:name=value` (repeatable) sets a HiGHS option of lane k.
+ */
+const lanes: SolverLane[] | undefined = args.lanes?.split(",").map((kind, k): SolverLane => {
+  if (kind === "genetic") return { kind: "genetic" };
+  if (kind !== "highs") throw new Error(`--lanes: unknown lane kind ${kind}`);
+  const own = (args.lane ?? [])
+    .filter((spec) => spec.startsWith(`${k}:`))
+    .map((spec) => spec.slice(spec.indexOf(":") + 1));
+  return { kind: "highs", highsOptions: parseHighsOptions(own) };
+});
 
 const round = (x: number | null, digits = 6) => (x === null ? null : Number(x.toFixed(digits)));
 
@@ -107,6 +132,8 @@ async function solveScenario(scenario: SelectionScenario, timeLimit: number, gap
     timeLimitSeconds: Math.max(0.5, timeLimit - spent - HANDOFF_SECONDS),
     mipRelGap: gap,
     highsOptions,
+    parallelism,
+    ...(lanes ? { lanes } : {}),
     ...(start ? { initialValues: start.values } : {}),
   });
   const seconds = (performance.now() - started) / 1000;
@@ -141,9 +168,11 @@ async function runFiles(files: string[], limit: number | undefined, timeLimit: n
     const instances = parseOrLibKnapsacks(fs.readFileSync(file, "utf8"), base);
     const bestFile = path.join(path.dirname(file), "best-feasible-slns.txt");
     const bestKnown = fs.existsSync(bestFile) ? parseBestKnownValues(fs.readFileSync(bestFile, "utf8")) : new Map();
-    for (const instance of instances.slice(0, limit ?? instances.length)) {
+    const only = args.only?.split(",").map(Number); // `--only 1,6,8`: these instances (0-based) only
+    const chosen = only ? instances.filter((_, k) => only.includes(k)) : instances.slice(0, limit ?? instances.length);
+    for (const instance of chosen) {
       const known = instance.optimum ?? bestKnown.get(instance.name) ?? null;
-      const { result, greedyValue, cpuSeconds, seconds, startValue } = await solveScenario(
+      const { result, greedyValue, cpuSeconds, seconds, startValue, startSeconds } = await solveScenario(
         knapsackScenario(instance),
         timeLimit,
         gap,
@@ -163,8 +192,10 @@ async function runFiles(files: string[], limit: number | undefined, timeLimit: n
           solverGapPct: round(result.gapPct, 4),
           bound: round(result.bound),
           startValue: round(startValue),
+          startSeconds: round(startSeconds, 2),
           cpuSeconds: round(cpuSeconds, 2),
           load1: round(os.loadavg()[0]!, 2),
+          parallel: parallelism,
         }),
       );
     }
@@ -279,6 +310,7 @@ async function runScale(timeLimit: number, gap: number, seed: number) {
       startSeconds: round(startSeconds, 2),
       cpuSeconds: round(cpuSeconds, 2),
       load1: round(os.loadavg()[0]!, 2),
+      parallel: parallelism,
       variables: built.variables.length,
       nonzeros,
       totalSeconds: round((performance.now() - buildStart) / 1000, 2),
@@ -296,7 +328,7 @@ async function main() {
   const timeLimit = Number(args["time-limit"] ?? (scale ? 60 : 10));
   const gap = Number(args.gap ?? (scale ? 0.01 : 1e-4));
   const limit = args.limit === undefined ? undefined : Number(args.limit);
-  await warmUpSolver(); // start-up of the worker thread is not part of any instance's time
+  await warmUpSolver(parallelism); // start-up of the worker threads is not part of any instance's time
   try {
     if (scale) await runScale(timeLimit, gap, Number(args.seed));
     else {

@@ -159,6 +159,9 @@ async function solveMain(ctx: RunContext, model: SelectionModel): Promise<SolveR
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (p) => ctx.progress.solving(p),
     ...(start ? { initialValues: start.values } : {}),
+    // Both cores on the main solve: HiGHS proves bounds while a genetic heuristic (0-1 models) feeds
+    // it incumbents (see solve-milp.ts); the explanations' many small re-solves stay one worker each.
+    parallelism: 2,
   });
 }
 

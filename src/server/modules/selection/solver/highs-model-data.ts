@@ -76,3 +76,37 @@ export function toSparseModel(model: MilpModel, options: { relax?: boolean } = {
     rowNames: model.constraints.map((r) => r.name),
   };
 }
+
+/**
+ * The neutral MILP back from HiGHS's compressed sparse rows (names kept, metadata lost): what a
+ * worker thread hands to the primal heuristics of `domain/selection`. Integer columns with bounds
+ * within [0, 1] become binaries.
+ */
+export function fromSparseModel(payload: SparseModelPayload): MilpModel {
+  const variables = Array.from({ length: payload.numCols }, (_, j) => {
+    const lower = payload.colLower[j]!;
+    const upper = payload.colUpper[j]!;
+    const integer = payload.integrality?.[j] === 1;
+    const type = !integer ? "continuous" : lower >= 0 && upper <= 1 ? "binary" : "integer";
+    return { name: payload.colNames[j] ?? `c${j}`, type, lower, upper, objective: payload.colCost[j]! } as const;
+  });
+  const constraints = Array.from({ length: payload.numRows }, (_, i) => {
+    const from = payload.starts[i]!;
+    const to = payload.starts[i + 1]!;
+    return {
+      name: payload.rowNames[i] ?? `r${i}`,
+      variables: Array.from(payload.indices.subarray(from, to)),
+      coefficients: Array.from(payload.values.subarray(from, to)),
+      lower: payload.rowLower[i]!,
+      upper: payload.rowUpper[i]!,
+    };
+  });
+  return {
+    name: "model",
+    sense: payload.sense,
+    objectiveName: "objective",
+    objectiveConstant: payload.offset,
+    variables: variables.map((v) => ({ ...v })),
+    constraints,
+  };
+}

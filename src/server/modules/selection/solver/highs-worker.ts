@@ -7,7 +7,10 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Highs, HighsCallbackMap, Model, ModelData } from "highs";
 import highsModule from "highs";
-import type { SolveRequest, SolverJob, SolverProgress, WorkerMessage } from "./solver-protocol.js";
+import { geneticSearch } from "../../../../domain/selection/milp-genetic-search.js";
+import { fromSparseModel } from "./highs-model-data.js";
+import { offerIncumbent, poolVersion, takeBetterIncumbent } from "./incumbent-pool.js";
+import type { SolveRequest, SolverJob, SolverProgress, SparseModelPayload, WorkerMessage } from "./solver-protocol.js";
 
 interface WorkerInput {
   /** Precompiled `highs.wasm`, compiled once by the caller's thread. */
@@ -34,7 +37,12 @@ async function main() {
   post({ type: "ready" });
 }
 
-function runJob(highs: Highs, { jobId, job, stopFlag }: SolveRequest) {
+function runJob(highs: Highs, request: SolveRequest) {
+  if (request.job.heuristic && request.job.model.kind === "sparse") {
+    runGeneticJob(highs, request, request.job.model, request.job.heuristic);
+    return;
+  }
+  const { jobId, job, stopFlag, incumbentPool } = request;
   const stop = new Int32Array(stopFlag);
   const model = createModel(highs, job);
   try {
@@ -64,8 +72,25 @@ function runJob(highs: Highs, { jobId, job, stopFlag }: SolveRequest) {
       nodes: Number(data.mip_node_count ?? 0n),
     });
     const C = highs.constants.callbackType;
+    // Sharing with the other workers of a parallel solve: offer each incumbent, take a better one.
+    const pool =
+      isMip && incumbentPool && incumbentPool.numCols === model.getDimensions().numCols ? incumbentPool : null;
+    let seenVersion = 0;
+    const sharing: HighsCallbackMap = pool
+      ? {
+          [C.mipUserSolution](event) {
+            const version = poolVersion(pool);
+            if (version === seenVersion) return undefined;
+            seenVersion = version;
+            const better = takeBetterIncumbent(pool, event.data.mip_primal_bound);
+            if (better) event.setSolution(better.values); // HiGHS checks feasibility before using it
+            return undefined;
+          },
+        }
+      : {};
     const callbacks: HighsCallbackMap = isMip
       ? {
+          ...sharing,
           [C.mipInterrupt](event) {
             if (Atomics.load(stop, 0) === 1) event.interrupt();
             const now = performance.now();
@@ -78,6 +103,14 @@ function runJob(highs: Highs, { jobId, job, stopFlag }: SolveRequest) {
           [C.mipImprovingSolution](event) {
             const solution = event.data.mip_solution;
             const progress = toProgress(event.data);
+            if (pool && solution) {
+              const objective = event.data.objective_function_value ?? event.data.mip_primal_bound;
+              if (objective !== undefined) {
+                const offer = offerIncumbent(pool, objective, solution);
+                // Our own solution need not come back; a better one offered meanwhile still must.
+                if (offer.accepted && offer.version === seenVersion + 1) seenVersion = offer.version;
+              }
+            }
             if (solution) {
               const copy = Float64Array.from(solution);
               post({ type: "progress", jobId, progress, incumbent: copy }, [copy.buffer]);
@@ -149,6 +182,94 @@ function runJob(highs: Highs, { jobId, job, stopFlag }: SolveRequest) {
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * A heuristic lane of a parallel solve: price the rows with the LP relaxation's duals, then breed
+ * solutions (genetic algorithm) until stopped, trading incumbents with the other lanes through the
+ * pool. Posts progress for each better solution and a result without a bound.
+ */
+function runGeneticJob(
+  highs: Highs,
+  { jobId, job, stopFlag, incumbentPool: pool }: SolveRequest,
+  payload: SparseModelPayload,
+  heuristic: NonNullable<SolverJob["heuristic"]>,
+) {
+  const started = performance.now();
+  const stop = new Int32Array(stopFlag);
+  const timeLimit = Number(job.options.time_limit ?? Number.POSITIVE_INFINITY);
+  const deadline = started + timeLimit * 1000;
+  const model = fromSparseModel(payload);
+  let rowPrices: Float64Array | undefined;
+  const lp = createModel(highs, { ...job, model: { ...payload, integrality: undefined } });
+  try {
+    lp.options.set({ output_flag: false, time_limit: Math.max(0.05, timeLimit / 4) });
+    lp.run({
+      [highs.constants.callbackType.simplexInterrupt](event) {
+        if (Atomics.load(stop, 0) === 1) event.interrupt();
+        return undefined;
+      },
+    });
+    if (lp.getModelStatus() === highs.constants.modelStatus.optimal)
+      rowPrices = Float64Array.from(lp.getSolution().rowDual);
+  } catch {
+    // Without prices the heuristic ranks variables by their use of the row limits.
+  } finally {
+    lp.dispose();
+  }
+  let seenVersion = 0;
+  let bestObjective: number | null = null;
+  let bestValues: Float64Array | null = null;
+  const result = geneticSearch(model, payload.initialValues ? [payload.initialValues] : [], {
+    seed: heuristic.seed,
+    ...(heuristic.maxWork !== undefined ? { maxWork: heuristic.maxWork } : { maxWork: Number.POSITIVE_INFINITY }),
+    ...(rowPrices ? { rowPrices } : {}),
+    shouldStop: () => Atomics.load(stop, 0) === 1 || performance.now() >= deadline,
+    onImprove: (values, objective) => {
+      bestObjective = objective;
+      bestValues = values;
+      if (pool) {
+        const offer = offerIncumbent(pool, objective, values);
+        if (offer.accepted && offer.version === seenVersion + 1) seenVersion = offer.version;
+      }
+      const copy = Float64Array.from(values);
+      const progress: SolverProgress = {
+        seconds: (performance.now() - started) / 1000,
+        objective,
+        bound: null,
+        gapPct: null,
+        nodes: 0,
+      };
+      post({ type: "progress", jobId, progress, incumbent: copy }, [copy.buffer]);
+    },
+    takeSolution: () => {
+      if (!pool) return null;
+      const version = poolVersion(pool);
+      if (version === seenVersion) return null;
+      seenVersion = version;
+      const better = takeBetterIncumbent(pool, bestObjective);
+      return better ? better.values : null;
+    },
+  });
+  const values = result?.values ?? bestValues;
+  const objective = result?.objective ?? bestObjective;
+  const colValue = values ? Float64Array.from(values) : undefined;
+  post(
+    {
+      type: "result",
+      jobId,
+      memoryBytes: highs.memoryBytes,
+      modelStatus: -1,
+      hasSolution: colValue !== undefined,
+      objective: colValue ? objective : null,
+      bound: null,
+      gap: null,
+      isMip: true,
+      nodes: 0,
+      ...(colValue ? { colValue } : {}),
+    },
+    colValue ? [colValue.buffer as ArrayBuffer] : [],
+  );
 }
 
 function createModel(highs: Highs, job: SolverJob): Model {

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { toCplexLp } from "../../../../domain/selection/cplex-lp.js";
 import { runGreedyCutLine } from "../../../../domain/selection/greedy-cut-line.js";
 import { findInitialSolution } from "../../../../domain/selection/initial-solution.js";
+import { evaluateObjective } from "../../../../domain/selection/milp.js";
 import { evaluatePortfolio } from "../../../../domain/selection/portfolio-evaluation.js";
 import {
   buildSelectionModel,
@@ -17,7 +18,14 @@ import {
   scenarioArbitrary,
   solveByBruteForce,
 } from "../../../../domain/selection/selection-test-support.js";
-import { type SolverProgress, solveCplexLp, solveLpRelaxation, solveMilp } from "./solve-milp.js";
+import {
+  combineBounds,
+  relativeGap,
+  type SolverProgress,
+  solveCplexLp,
+  solveLpRelaxation,
+  solveMilp,
+} from "./solve-milp.js";
 import { shutdownSolverPool } from "./solver-pool.js";
 
 afterAll(() => shutdownSolverPool());
@@ -394,4 +402,108 @@ describe("limits, cancel, progress and errors", () => {
     // The pool recovers: the next solve works.
     expect((await solveMilp(build(knapsackScenario(8, 2, 1)), EXACT)).status).toBe("optimal");
   });
+});
+
+describe("parallel solve (parallelism 2)", () => {
+  const hard = build(knapsackScenario(250, 5, 42));
+  const PARALLEL = { ...EXACT, parallelism: 2 };
+
+  it("combines lanes: best incumbent, tightest bound, gap recomputed as HiGHS does", () => {
+    expect(relativeGap(100, 110)).toBeCloseTo(0.1, 12);
+    expect(relativeGap(-50, -40)).toBeCloseTo(0.2, 12);
+    expect(relativeGap(0, 0)).toBe(0);
+    expect(relativeGap(0, 1)).toBeNull();
+    expect(relativeGap(null, 3)).toBeNull();
+    const max = combineBounds("maximize", [
+      { objective: 90, bound: 120 },
+      { objective: 95, bound: null },
+      { objective: null, bound: 110 },
+    ]);
+    expect(max).toEqual({ objective: 95, bound: 110, gap: 15 / 95, bestIndex: 1 });
+    const min = combineBounds("minimize", [
+      { objective: 12, bound: 8 },
+      { objective: 11, bound: 9 },
+    ]);
+    expect(min).toEqual({ objective: 11, bound: 9, gap: 2 / 11, bestIndex: 1 });
+  });
+
+  it("finds the exhaustive optimum (or proves infeasibility) with HiGHS + genetic and with two HiGHS lanes", async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioArbitrary(), fc.boolean(), async (scenario, twoHighs) => {
+        const model = build(scenario);
+        const best = solveByBruteForce(scenario);
+        const result = await solveMilp(model, {
+          ...PARALLEL,
+          ...(twoHighs ? { lanes: [{ kind: "highs" }, { kind: "highs" }] } : {}),
+        });
+        if (best === null) {
+          expect(result.status).toBe("infeasible");
+          return;
+        }
+        expect(result.status).toBe("optimal");
+        expect(result.objective).toBeCloseTo(best.value, 6);
+        expect(result.gapPct).toBeLessThanOrEqual(1e-4);
+        const starts = new Map(
+          readSelection(scenario, model, result.values).selected.map((s) => [s.projectId, s.start]),
+        );
+        expect(evaluatePortfolio(scenario, starts).violations).toEqual([]);
+      }),
+      { numRuns: 20, seed: 20261126 },
+    );
+  }, 120_000);
+
+  it("stops at the time limit with the best incumbent of both lanes and a proven bound", async () => {
+    const progress: SolverProgress[] = [];
+    const single = await solveMilp(hard, { timeLimitSeconds: 1.5, mipRelGap: 0 });
+    const result = await solveMilp(hard, {
+      timeLimitSeconds: 1.5,
+      mipRelGap: 0,
+      parallelism: 2,
+      progressIntervalMs: 50,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(result.status).toBe("time_limit");
+    expect(result.seconds).toBeLessThan(10);
+    expect(result.bound!).toBeGreaterThanOrEqual(result.objective!);
+    expect(result.gapPct!).toBeCloseTo(relativeGap(result.objective, result.bound)! * 100, 9);
+    expect(result.objective).toBeCloseTo(evaluateObjective(hard, result.values), 6);
+    expect(Object.keys(result.values)).toHaveLength(hard.variables.length);
+    // Both bounds are proofs for the same model: neither cuts below the other's incumbent.
+    expect(result.bound!).toBeGreaterThanOrEqual(single.objective! - 1e-6);
+    expect(single.bound!).toBeGreaterThanOrEqual(result.objective! - 1e-6);
+    expect(progress.some((p) => p.objective !== null && p.bound !== null)).toBe(true);
+  }, 30_000);
+
+  it("ends every lane as soon as the shared gap reaches mipRelGap", async () => {
+    const result = await solveMilp(hard, { timeLimitSeconds: 30, mipRelGap: 0.05, parallelism: 2 });
+    expect(result.status).toBe("feasible");
+    expect(result.gapPct!).toBeLessThanOrEqual(5);
+    expect(result.seconds).toBeLessThan(20);
+  }, 40_000);
+
+  it("cancels through the AbortSignal, keeping the incumbent", async () => {
+    const controller = new AbortController();
+    const result = await solveMilp(hard, {
+      timeLimitSeconds: 60,
+      mipRelGap: 0,
+      parallelism: 2,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.objective !== null) controller.abort();
+      },
+    });
+    expect(result.status).toBe("cancelled");
+    expect(result.objective).not.toBeNull();
+    expect(result.seconds).toBeLessThan(20);
+  }, 30_000);
+
+  it("reports an error only when every HiGHS lane fails", async () => {
+    const small = build(knapsackScenario(8, 2, 1));
+    const bad = { kind: "highs" as const, highsOptions: { no_such_option: 1 } };
+    const oneBad = await solveMilp(small, { ...PARALLEL, lanes: [bad, { kind: "highs" }] });
+    expect(oneBad.status).toBe("optimal");
+    const allBad = await solveMilp(small, { ...PARALLEL, lanes: [bad, { kind: "genetic" }] });
+    expect(allBad.status).toBe("error");
+    expect(allBad.message).toMatch(/^HiGHS option no_such_option: /);
+  }, 30_000);
 });

@@ -7,9 +7,15 @@
  *
  * Outcomes are values, never exceptions: optimal, feasible with a gap, infeasible, time limit
  * (with the incumbent when there is one), cancelled, or error (with a message).
+ *
+ * With `parallelism` 2 a MILP uses both cores: HiGHS in one worker and, for a 0-1 model, a genetic
+ * algorithm in the other (or a second HiGHS with another seed), trading incumbents through a
+ * SharedArrayBuffer (`incumbent-pool.ts`). Status, bound and gap still come from HiGHS's proofs
+ * only; a heuristic's solution can only improve the incumbent.
  */
 import type { MilpModel } from "../../../../domain/selection/milp.js";
 import { toSparseModel } from "./highs-model-data.js";
+import { createIncumbentPool, type IncumbentPool, takeBetterIncumbent } from "./incumbent-pool.js";
 import { acquireWorker, discardWorker, type PooledWorker, releaseWorker } from "./solver-pool.js";
 import type {
   LpTextPayload,
@@ -51,7 +57,31 @@ export interface SolveOptions {
    * it when infeasible.
    */
   initialValues?: Readonly<Record<string, number>>;
+  /**
+   * How many workers solve a MILP at once (default 1; LPs always use one). Each runs a lane of
+   * `lanes`; they share incumbents as they find them (HiGHS checks a shared one before using it).
+   * The answer holds the best incumbent of any lane and the tightest bound any HiGHS lane proved,
+   * with the gap recomputed from the two; every lane stops as soon as one proves optimality or
+   * infeasibility, the shared gap reaches `mipRelGap`, or no HiGHS lane is left running.
+   */
+  parallelism?: number;
+  /**
+   * What each worker runs. Default: lane 0 HiGHS; lane 1 the genetic heuristic when every
+   * variable is binary, HiGHS otherwise (e.g. the elastic model's continuous slacks); further lanes
+   * HiGHS. Lane k uses the random seed `randomSeed` + k; a HiGHS lane's `highsOptions` go over the
+   * common ones.
+   */
+  lanes?: readonly SolverLane[];
 }
+
+/**
+ * - `highs`: HiGHS's branch and bound on the whole model (proves bounds);
+ * - `genetic`: for 0-1 models, Chu & Beasley's genetic algorithm priced by the LP relaxation's
+ *   duals and seeded with `initialValues` (`milp-genetic-search.ts`): incumbents only, no bound.
+ */
+export type SolverLane =
+  | { kind: "highs"; highsOptions?: Readonly<Record<string, number | string | boolean>> }
+  | { kind: "genetic"; maxWork?: number };
 
 export interface SolveResult {
   status: SolveStatus;
@@ -94,14 +124,190 @@ const MODEL_STATUS = {
   interrupted: 17,
 } as const;
 
-/** Solve a MILP with HiGHS in a worker thread. */
+/** Solve a MILP with HiGHS in a worker thread (or several: `parallelism`). */
 export function solveMilp(model: MilpModel, options: SolveOptions): Promise<SolveResult> {
   const payload = toSparseModel(model);
   if (options.initialValues) {
     const start = options.initialValues;
     payload.initialValues = Float64Array.from(model.variables, (v) => start[v.name] ?? 0);
   }
+  const lanes = Math.max(1, Math.floor(options.parallelism ?? 1));
+  if (lanes > 1 && payload.integrality && payload.numCols > 0) return raceJobs(payload, options, lanes);
   return runJob(payload, options, false);
+}
+
+/** Relative gap as HiGHS computes it: |objective − bound| ÷ |objective|; null when infinite. */
+export function relativeGap(objective: number | null, bound: number | null): number | null {
+  if (objective === null || bound === null) return null;
+  if (objective === 0) return bound === 0 ? 0 : null;
+  return Math.abs(objective - bound) / Math.abs(objective);
+}
+
+/**
+ * Best incumbent and tightest proven bound of several results for the same model (lanes of one
+ * parallel solve), with the gap recomputed from the two.
+ */
+export function combineBounds(
+  sense: "maximize" | "minimize",
+  parts: readonly Pick<SolveResult, "objective" | "bound">[],
+): { objective: number | null; bound: number | null; gap: number | null; bestIndex: number } {
+  const better = (a: number, b: number) => (sense === "maximize" ? a > b : a < b);
+  let objective: number | null = null;
+  let bestIndex = -1;
+  let bound: number | null = null;
+  parts.forEach((part, k) => {
+    if (part.objective !== null && (objective === null || better(part.objective, objective))) {
+      objective = part.objective;
+      bestIndex = k;
+    }
+    // Every lane's bound is proven for the same model: the tightest one holds.
+    if (part.bound !== null && (bound === null || better(bound, part.bound))) bound = part.bound;
+  });
+  return { objective, bound, gap: relativeGap(objective, bound), bestIndex };
+}
+
+/** Independent copies of the typed arrays (each worker takes ownership of what it is sent). */
+function clonePayload(payload: SparseModelPayload): SparseModelPayload {
+  return {
+    ...payload,
+    colCost: payload.colCost.slice(),
+    colLower: payload.colLower.slice(),
+    colUpper: payload.colUpper.slice(),
+    rowLower: payload.rowLower.slice(),
+    rowUpper: payload.rowUpper.slice(),
+    starts: payload.starts.slice(),
+    indices: payload.indices.slice(),
+    values: payload.values.slice(),
+    ...(payload.integrality ? { integrality: payload.integrality.slice() } : {}),
+    ...(payload.initialValues ? { initialValues: payload.initialValues.slice() } : {}),
+  };
+}
+
+function defaultLanes(payload: SparseModelPayload, count: number): SolverLane[] {
+  const integrality = payload.integrality;
+  let allBinary = integrality !== undefined;
+  for (let j = 0; allBinary && j < payload.numCols; j++) {
+    if (integrality![j] !== 1 || payload.colLower[j]! < 0 || payload.colUpper[j]! > 1) allBinary = false;
+  }
+  return Array.from(
+    { length: count },
+    (_, k): SolverLane => (k === 1 && allBinary ? { kind: "genetic" } : { kind: "highs" }),
+  );
+}
+
+/** Several workers on the same MILP at once, sharing incumbents; see `SolveOptions.parallelism`. */
+async function raceJobs(payload: SparseModelPayload, options: SolveOptions, lanes: number): Promise<SolveResult> {
+  const laneSpecs = Array.from({ length: lanes }, (_, k) => options.lanes?.[k] ?? defaultLanes(payload, lanes)[k]!);
+  const highsLanes = laneSpecs.filter((l) => l.kind === "highs").length;
+  let highsRunning = highsLanes;
+  const started = performance.now();
+  const pool = createIncumbentPool(payload.numCols, payload.sense === "maximize");
+  const colNames = payload.colNames;
+  const stop = new AbortController();
+  const onUserAbort = () => stop.abort();
+  options.signal?.addEventListener("abort", onUserAbort, { once: true });
+  if (options.signal?.aborted) stop.abort();
+  const latest: (SolverProgress | undefined)[] = Array.from({ length: lanes }, () => undefined);
+  const interval = options.progressIntervalMs ?? 250;
+  let lastReport = Number.NEGATIVE_INFINITY;
+  let lastObjective: number | null = null;
+  const onLaneProgress = (lane: number) => (progress: SolverProgress) => {
+    latest[lane] = progress;
+    const shared = combineBounds(
+      payload.sense,
+      latest.map((p) => ({ objective: p?.objective ?? null, bound: p?.bound ?? null })),
+    );
+    // Stop everyone once the shared gap is small enough (one worker's incumbent, another's bound).
+    if (shared.gap !== null && shared.gap <= options.mipRelGap && !stop.signal.aborted) stop.abort();
+    const now = performance.now();
+    if (!options.onProgress || (now - lastReport < interval && shared.objective === lastObjective)) return;
+    lastReport = now;
+    lastObjective = shared.objective;
+    try {
+      options.onProgress({
+        seconds: (now - started) / 1000,
+        objective: shared.objective,
+        bound: shared.bound,
+        gapPct: shared.gap === null ? null : shared.gap * 100,
+        nodes: latest.reduce((sum, p) => sum + (p?.nodes ?? 0), 0),
+      });
+    } catch {
+      // A failing progress listener must not break the solve.
+    }
+  };
+  const baseSeed = options.randomSeed ?? 0;
+  const results = await Promise.all(
+    laneSpecs.map(async (spec, lane) => {
+      const result = await runJob(
+        lane === lanes - 1 ? payload : clonePayload(payload),
+        {
+          ...options,
+          signal: stop.signal,
+          randomSeed: baseSeed + lane,
+          highsOptions: { ...options.highsOptions, ...(spec.kind === "highs" ? spec.highsOptions : {}) },
+          onProgress: onLaneProgress(lane),
+        },
+        false,
+        pool,
+        spec.kind === "genetic"
+          ? {
+              kind: "genetic",
+              seed: baseSeed + lane + 1,
+              ...(spec.maxWork !== undefined ? { maxWork: spec.maxWork } : {}),
+            }
+          : undefined,
+      );
+      if (spec.kind === "highs") {
+        highsRunning--;
+        // A proof (or the requested gap) from one lane ends the others; heuristics alone prove nothing.
+        const proved = result.status === "optimal" || result.status === "infeasible" || result.status === "feasible";
+        if (proved || highsRunning === 0) stop.abort();
+      }
+      return result;
+    }),
+  );
+  options.signal?.removeEventListener("abort", onUserAbort);
+
+  const seconds = (performance.now() - started) / 1000;
+  const nodes = results.reduce((sum, r) => sum + r.nodes, 0);
+  // Statuses speak for HiGHS lanes only; a heuristic lane contributes its incumbent.
+  const highsResults = results.filter((_, k) => laneSpecs[k]!.kind === "highs");
+  const infeasible = highsResults.find((r) => r.status === "infeasible");
+  if (infeasible) return { ...infeasible, seconds, nodes };
+  // The pool may hold a solution a worker found but had not returned when it was stopped.
+  const pooled = takeBetterIncumbent(pool, null);
+  const parts: Pick<SolveResult, "objective" | "bound">[] = results.map((r) => ({
+    objective: Object.keys(r.values).length > 0 || payload.numCols === 0 ? r.objective : null,
+    bound: r.bound,
+  }));
+  parts.push({ objective: pooled?.objective ?? null, bound: null });
+  const { objective, bound, gap, bestIndex } = combineBounds(payload.sense, parts);
+  const values =
+    bestIndex < 0
+      ? {}
+      : bestIndex < results.length
+        ? results[bestIndex]!.values
+        : namedValues(colNames, pooled!.values);
+  const statuses = new Set(highsResults.map((r) => r.status));
+  let status: SolveStatus;
+  if (statuses.has("optimal") || (gap !== null && gap <= PROVEN_GAP)) status = "optimal";
+  else if (options.signal?.aborted) status = "cancelled";
+  else if (gap !== null && gap <= options.mipRelGap) status = "feasible";
+  else if (statuses.has("time_limit")) status = "time_limit";
+  else if (statuses.has("feasible")) status = "feasible";
+  else if (statuses.has("cancelled")) status = "cancelled";
+  else status = "error";
+  const message = highsResults.find((r) => r.status === "error")?.message ?? "every solver worker failed";
+  return {
+    status,
+    objective,
+    bound,
+    gapPct: gap === null ? null : gap * 100,
+    values,
+    seconds,
+    nodes,
+    ...(status === "error" ? { message } : {}),
+  };
 }
 
 /** Solve the LP relaxation (integrality dropped) and read shadow prices from its row duals. */
@@ -126,6 +332,8 @@ async function runJob(
   payload: SparseModelPayload | LpTextPayload,
   options: SolveOptions,
   wantDuals: boolean,
+  incumbentPool?: IncumbentPool,
+  heuristic?: SolverJob["heuristic"],
 ): Promise<SolveResult | LpRelaxationResult> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
@@ -169,6 +377,7 @@ async function runJob(
     },
     progressIntervalMs: options.progressIntervalMs ?? 250,
     wantDuals,
+    ...(heuristic ? { heuristic } : {}),
   };
   const jobId = nextJobId++;
   const stopFlag = new SharedArrayBuffer(4);
@@ -289,7 +498,7 @@ async function runJob(
     worker.on("error", onError);
     worker.on("exit", onExit);
     options.signal?.addEventListener("abort", onAbort, { once: true });
-    const request: SolveRequest = { type: "solve", jobId, job, stopFlag };
+    const request: SolveRequest = { type: "solve", jobId, job, stopFlag, ...(incumbentPool ? { incumbentPool } : {}) };
     worker.postMessage(request, transfer);
   });
 }

@@ -97,10 +97,10 @@ export function discardWorker(pooled: PooledWorker): void {
   void pooled.worker.terminate();
 }
 
-/** Start one worker ahead of the first solve (e.g. at server start). */
-export async function warmUpSolver(): Promise<void> {
-  const pooled = await acquireWorker();
-  releaseWorker(pooled, 0);
+/** Start `count` workers (default 1, at most 2 stay idle) ahead of the first solve (e.g. at server start). */
+export async function warmUpSolver(count = 1): Promise<void> {
+  const started = await Promise.all(Array.from({ length: Math.min(count, MAX_IDLE) }, () => acquireWorker()));
+  for (const pooled of started) releaseWorker(pooled, 0);
 }
 
 /** Terminate every idle worker (graceful shutdown, tests). */

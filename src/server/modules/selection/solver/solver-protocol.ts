@@ -3,6 +3,7 @@
  * owns one HiGHS WebAssembly runtime and runs one job at a time). Typed arrays are transferred,
  * not copied. Every reply names the job it belongs to.
  */
+import type { IncumbentPool } from "./incumbent-pool.js";
 
 /** A model in HiGHS's sparse row-wise (CSR) form, ready for `createModel(modelData)`. */
 export interface SparseModelPayload {
@@ -43,6 +44,13 @@ export interface SolverJob {
   progressIntervalMs: number;
   /** Also return row duals and reduced costs (LP only). */
   wantDuals: boolean;
+  /**
+   * Run a primal heuristic on the (sparse, 0-1) model instead of HiGHS's branch and bound: the
+   * genetic algorithm of `milp-genetic-search.ts`, priced by the LP relaxation's duals (solved
+   * first with HiGHS), seeded with the model's initial values, until the time limit, the stop flag
+   * or `maxWork`. Its result has no bound (`modelStatus` −1).
+   */
+  heuristic?: { kind: "genetic"; seed: number; maxWork?: number };
 }
 
 export interface SolverProgress {
@@ -55,12 +63,16 @@ export interface SolverProgress {
   nodes: number;
 }
 
-/** Caller → worker. `stopFlag`'s Int32Array[0] becomes 1 when the caller asks the job to stop. */
+/**
+ * Caller → worker. `stopFlag`'s Int32Array[0] becomes 1 when the caller asks the job to stop.
+ * `incumbentPool`, for a MIP solved by several workers at once, is where they share incumbents.
+ */
 export interface SolveRequest {
   type: "solve";
   jobId: number;
   job: SolverJob;
   stopFlag: SharedArrayBuffer;
+  incumbentPool?: IncumbentPool;
 }
 
 export type WorkerMessage =
