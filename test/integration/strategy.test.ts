@@ -629,6 +629,47 @@ describeEachEngine("strategy: objectives, goals, AHP, scoring model and ranking"
 
   // ---------- scoring model, ranking ----------
 
+  it("scores an NPV criterion from the projects' business cases, min–max across them, missing without one", async () => {
+    const { admin, makeUser } = await makeOrganization();
+    const pmo = await makeUser("pmo");
+    const exec = await makeUser("executive");
+    await makeCriterion(admin, { key: "npv", name: "Net present value", source: "npv" });
+    await makeCriterion(admin, { key: "value", name: "Business value" });
+    const pf = await makePortfolio(t, admin);
+    const [a, b, c] = [
+      await makeProject(t, pf.id, {}, admin),
+      await makeProject(t, pf.id, {}, admin),
+      await makeProject(t, pf.id, {}, admin),
+    ];
+    // At 10 %: A = −100,000 + 121,000 / 1.1 = 10,000; B = −110,000 + 121,000 / 1.1 = 0; C has none.
+    const businessCase = (projectId: string, costCents: number) =>
+      ok(
+        t.call(admin, "PUT", `/api/v1/projects/${projectId}/business-case`, {
+          version: null,
+          discountRate: 0.1,
+          firstYear: 2027,
+          flows: [
+            { year: 2027, costsCents: costCents, benefitsCents: 0 },
+            { year: 2028, costsCents: 0, benefitsCents: 12_100_000 },
+          ],
+        }),
+      );
+    await businessCase(a.id, 10_000_000);
+    await businessCase(b.id, 11_000_000);
+    const s = await openSession(pmo, [exec]);
+    await ok(judge(exec, s.id, [{ a: s.idOf("npv"), b: s.idOf("value"), value: 1 }]));
+    await post(pmo, "/api/v1/strategy/scoring-models", { sessionIds: [s.id], note: "NPV and value alike" });
+    const ranking = await ok<{
+      rows: { projectId: string; score: number; missing: string[]; breakdown: { key: string; normalized: number }[] }[];
+    }>(t.call(admin, "GET", "/api/v1/strategy/ranking"));
+    const row = (id: string) => ranking.rows.find((r) => r.projectId === id)!;
+    expect(row(a.id).breakdown.find((x) => x.key === "npv")!.normalized).toBe(1);
+    expect(row(b.id).breakdown.find((x) => x.key === "npv")!.normalized).toBe(0);
+    expect(row(a.id).score).toBeCloseTo(0.5, 12);
+    expect(row(c.id).missing).toEqual(expect.arrayContaining(["npv"]));
+    expect(row(a.id).missing).not.toContain("npv");
+  });
+
   it("publishes versioned scoring models: the ranking uses the latest, flips when the weights favour another criterion, and earlier scores keep their model version", async () => {
     const { admin, makeUser } = await makeOrganization();
     const pmo = await makeUser("pmo");
