@@ -306,6 +306,15 @@ describeEachEngine("benefits realization", (engine) => {
     expect((await t.call(viewer, "PATCH", `/api/v1/benefits/${mine.id}`, { version: 1, title: "x" })).statusCode).toBe(
       403,
     );
+    const stale = await t.call(owner, "PATCH", `/api/v1/benefits/${mine.id}`, {
+      version: mine.version + 5,
+      title: "Late",
+    });
+    expect(stale.statusCode).toBe(409);
+    expect((stale.json() as { current: { id: string; version: number } }).current).toMatchObject({
+      id: mine.id,
+      version: mine.version,
+    });
   });
 
   it("imports measurements all-or-nothing, with a row report on a dry run", async () => {

@@ -411,6 +411,12 @@ describeEachEngine("portfolio selection", (engine) => {
     expect(c.constraints.budgetByMonthCents).toEqual(s.constraints.budgetByMonthCents);
     expect(c.candidateSettings.length).toBe(4);
     expect((await t.call(exec, "DELETE", `/api/v1/scenarios/${c.id}?version=${c.version + 1}`)).statusCode).toBe(409);
+    const stale = await t.call(exec, "PATCH", `/api/v1/scenarios/${c.id}`, { version: c.version + 1, name: "Late" });
+    expect(stale.statusCode).toBe(409);
+    expect((stale.json() as { current: { version: number; name: string } }).current).toMatchObject({
+      version: c.version,
+      name: "Copy of base",
+    });
     expect((await t.call(exec, "DELETE", `/api/v1/scenarios/${c.id}?version=${c.version}`)).statusCode).toBe(204);
     expect((await t.call(exec, "GET", `/api/v1/scenarios/${c.id}`)).statusCode).toBe(404);
   });

@@ -263,6 +263,7 @@ export class BenefitService {
       if (b.row.version !== input.version) {
         throw conflict(
           `This benefit was changed by someone else (you edited version ${input.version}, the current one is ${b.row.version})`,
+          await this.present(trx, ctx, b),
         );
       }
       if (b.row.archived_at) throw new AppError("conflict", "This benefit is archived; restore it before editing");

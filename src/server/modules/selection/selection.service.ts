@@ -113,7 +113,12 @@ export class SelectionService {
     const org = ctx.actor.organizationId;
     await inTransaction(this.db, async (trx) => {
       const row = await this.scenarioRow(trx, org, id);
-      this.checkVersion(row, input.version);
+      if (row.version !== input.version) {
+        throw conflict(
+          `This scenario was changed by someone else (you edited version ${input.version}, the current one is ${row.version})`,
+          await this.present(trx, ctx, row),
+        );
+      }
       if (row.status === "committed") {
         throw new AppError("conflict", "This scenario is committed; copy it to explore changes");
       }
