@@ -152,7 +152,8 @@ function ScenarioEditor({
   };
 
   const reloadCurrent = async () => {
-    const current = isScenario(conflict?.current) ? conflict.current : await reload();
+    // The server's copy now, rather than the one in the conflict: the page's cached scenario must move too.
+    const current = (await reload()) ?? (isScenario(conflict?.current) ? conflict.current : undefined);
     if (!current) return;
     setBase(current);
     setForm(scenarioToForm(current));
