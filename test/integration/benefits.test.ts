@@ -289,6 +289,13 @@ describeEachEngine("benefits realization", (engine) => {
     });
     expect(done.statusCode, done.body).toBe(200);
     expect((done.json() as CorrectiveAction).closedAt).not.toBeNull();
+    // The change is audited with the stored value before it.
+    const audit = (
+      await t.call(t.admin, "GET", `/api/v1/audit?entityType=corrective_action&entityId=${a.id}`)
+    ).json() as {
+      items: { action: string; changes: Record<string, { before: unknown; after: unknown }> }[];
+    };
+    expect(audit.items.find((e) => e.action === "update")!.changes.status).toEqual({ before: "open", after: "done" });
 
     const noOwner = await create({ responsibleOwnerId: null, accountableOwnerId: null });
     expect((await tracking(noOwner.id)).recommendations.map((r) => r.rule)).toContain("no_owner");

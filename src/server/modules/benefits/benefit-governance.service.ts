@@ -113,29 +113,22 @@ export class BenefitGovernanceService {
       authorize(ctx, "benefit.write", this.benefits.recordRoles(ctx, b));
       if (risk.version !== input.version) throw conflict("This risk was changed by someone else; reload it");
       if (input.ownerId !== undefined) await this.checkOwner(trx, org, input.ownerId, "ownerId");
-      const changes = {
-        ...(input.title === undefined ? {} : { title: input.title }),
-        ...(input.description === undefined ? {} : { description: input.description }),
-        ...(input.probability === undefined ? {} : { probability: input.probability }),
-        ...(input.impactPct === undefined ? {} : { impact_pct: input.impactPct }),
-        ...(input.proximity === undefined ? {} : { proximity: input.proximity }),
-        ...(input.ownerId === undefined ? {} : { owner_user_id: input.ownerId }),
-        ...(input.response === undefined ? {} : { response: input.response }),
-        ...(input.status === undefined ? {} : { status: input.status }),
-      };
-      if (
-        !(await store.updateRisk(trx, org, id, input.version, {
-          ...changes,
-          updated_at: this.clock.now().toISOString(),
-        }))
-      )
-        throw conflict("This risk was changed by someone else; reload it");
-      await this.audit.record(trx, ctx, {
+      await this.saveChanges(trx, ctx, {
         entityType: "benefit_risk",
-        entityId: id,
-        action: "update",
-        before: Object.fromEntries(Object.keys(changes).map((k) => [k, (risk as Record<string, unknown>)[k]])),
-        after: changes,
+        id,
+        before: risk,
+        changes: columnsOf(input, {
+          title: "title",
+          description: "description",
+          probability: "probability",
+          impactPct: "impact_pct",
+          proximity: "proximity",
+          ownerId: "owner_user_id",
+          response: "response",
+          status: "status",
+        }),
+        write: (changes) => store.updateRisk(trx, org, id, input.version, changes),
+        stale: "This risk was changed by someone else; reload it",
       });
     });
     return this.riskById(ctx, id);
@@ -329,30 +322,25 @@ export class BenefitGovernanceService {
         if (same) throw conflict(`Another open corrective action for this recommendation exists: ${same.title}`);
       }
       const closing = input.status === "done" || input.status === "cancelled";
-      const changes = {
-        ...(input.title === undefined ? {} : { title: input.title }),
-        ...(input.description === undefined ? {} : { description: input.description }),
-        ...(input.ownerId === undefined ? {} : { owner_user_id: input.ownerId }),
-        ...(input.dueDate === undefined ? {} : { due_date: input.dueDate }),
-        ...(input.status === undefined ? {} : { status: input.status }),
-        ...(input.expectedEffect === undefined ? {} : { expected_effect: input.expectedEffect }),
-        ...(input.status === undefined
-          ? {}
-          : { closed_at: closing ? (a.closed_at ?? this.clock.now().toISOString()) : null }),
-      };
-      if (
-        !(await store.updateAction(trx, org, id, input.version, {
-          ...changes,
-          updated_at: this.clock.now().toISOString(),
-        }))
-      )
-        throw conflict("This action was changed by someone else; reload it");
-      await this.audit.record(trx, ctx, {
+      await this.saveChanges(trx, ctx, {
         entityType: "corrective_action",
-        entityId: id,
-        action: "update",
-        before: Object.fromEntries(Object.keys(changes).map((k) => [k, (a as Record<string, unknown>)[k]])),
-        after: changes,
+        id,
+        before: a,
+        changes: {
+          ...columnsOf(input, {
+            title: "title",
+            description: "description",
+            ownerId: "owner_user_id",
+            dueDate: "due_date",
+            status: "status",
+            expectedEffect: "expected_effect",
+          }),
+          ...(input.status === undefined
+            ? {}
+            : { closed_at: closing ? (a.closed_at ?? this.clock.now().toISOString()) : null }),
+        },
+        write: (changes) => store.updateAction(trx, org, id, input.version, changes),
+        stale: "This action was changed by someone else; reload it",
       });
     });
     return this.actionById(ctx, id);
@@ -757,6 +745,34 @@ export class BenefitGovernanceService {
     };
   }
 
+  /**
+   * Writes a record's changed columns under its version and audits them (before = the columns'
+   * stored values); a stale version is a 409 with `stale` as the message.
+   */
+  private async saveChanges(
+    trx: Db,
+    ctx: RequestContext,
+    spec: {
+      entityType: string;
+      id: string;
+      before: object;
+      changes: Record<string, unknown>;
+      write: (changes: Record<string, unknown>) => Promise<boolean>;
+      stale: string;
+    },
+  ): Promise<void> {
+    if (!(await spec.write({ ...spec.changes, updated_at: this.clock.now().toISOString() })))
+      throw conflict(spec.stale);
+    const stored = spec.before as Record<string, unknown>;
+    await this.audit.record(trx, ctx, {
+      entityType: spec.entityType,
+      entityId: spec.id,
+      action: "update",
+      before: Object.fromEntries(Object.keys(spec.changes).map((k) => [k, stored[k]])),
+      after: spec.changes,
+    });
+  }
+
   private async checkOwner(db: Db, org: string, userId: string | null, path: string): Promise<void> {
     if (userId === null) return;
     if (!(await store.findMemberIds(db, org, [userId])).has(userId))
@@ -782,4 +798,13 @@ function addMonthsToDate(date: string, months: number): string {
   const [y, m] = period.split("-").map(Number) as [number, number];
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return `${period}-${String(Math.min(Number(date.slice(8, 10)) || 1, last)).padStart(2, "0")}`;
+}
+
+/** The columns of the fields given (not undefined) in `input`, renamed by `map` (field → column). */
+function columnsOf<I extends object>(input: I, map: Partial<Record<keyof I, string>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(map) as [keyof I, string][]) {
+    if (input[field] !== undefined) out[column] = input[field];
+  }
+  return out;
 }
